@@ -140,12 +140,26 @@ public sealed partial class Tensor : IDisposable
         return result;
     }
 
+    /// <summary>The raw little-endian bytes of the elements (CPU, contiguous).</summary>
+    public unsafe byte[] bytes()
+    {
+        var result = new byte[numel() * dtype.ElementSize()];
+        fixed (byte* p = result) NativeMethods.Check(NativeMethods.cpx_tensor_copy_to(Handle, p, result.Length));
+        return result;
+    }
+
     // In-place initialisers (outside autograd).
     public Tensor normal_(double mean = 0, double std = 1) { NativeMethods.Check(NativeMethods.cpx_tensor_normal_(Handle, mean, std)); return this; }
     public Tensor uniform_(double from = 0, double to = 1) { NativeMethods.Check(NativeMethods.cpx_tensor_uniform_(Handle, from, to)); return this; }
     public Tensor fill_(double value) { NativeMethods.Check(NativeMethods.cpx_tensor_fill_(Handle, value)); return this; }
     public Tensor zero_() => fill_(0);
     public Tensor copy_(Tensor source) { NativeMethods.Check(NativeMethods.cpx_tensor_copy_(Handle, source.Handle)); return this; }
+    public Tensor add_(double value) { NativeMethods.Check(NativeMethods.cpx_tensor_scalar_(0, Handle, value)); return this; }
+    public Tensor mul_(double value) { NativeMethods.Check(NativeMethods.cpx_tensor_scalar_(1, Handle, value)); return this; }
+
+    /// <summary>A second Tensor object on the same data and autograd node (each disposed separately).</summary>
+    public Tensor alias() => new(NativeMethods.cpx_tensor_alias(Handle));
+    public void set_data(Tensor data) => NativeMethods.Check(NativeMethods.cpx_tensor_set_data(Handle, data.Handle));
 
     public override string ToString() =>
         IsDisposed ? "Tensor(disposed)" : $"Tensor[{string.Join(", ", shape)}, {dtype}, {device}]";

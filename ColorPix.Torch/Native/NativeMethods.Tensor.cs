@@ -30,4 +30,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int cpx_tensor_uniform_(TensorHandle t, double from, double to);
     [LibraryImport(Library)] internal static partial int cpx_tensor_fill_(TensorHandle t, double value);
     [LibraryImport(Library)] internal static partial int cpx_tensor_copy_(TensorHandle dst, TensorHandle src);
+    [LibraryImport(Library)] internal static partial int cpx_tensor_set_data(TensorHandle t, TensorHandle data);
+    [LibraryImport(Library)] internal static partial IntPtr cpx_tensor_alias(TensorHandle t);
+    [LibraryImport(Library)] internal static partial int cpx_tensor_scalar_(int op, TensorHandle t, double value);
 }

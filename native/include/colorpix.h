@@ -70,6 +70,10 @@ CPX_API int32_t cpx_tensor_normal_(cpx_tensor* t, double mean, double std);
 CPX_API int32_t cpx_tensor_uniform_(cpx_tensor* t, double from, double to);
 CPX_API int32_t cpx_tensor_fill_(cpx_tensor* t, double value);
 CPX_API int32_t cpx_tensor_copy_(cpx_tensor* dst, cpx_tensor* src);
+// Replaces t's storage (device moves of parameters keep the same handle and autograd leaf).
+CPX_API int32_t cpx_tensor_set_data(cpx_tensor* t, cpx_tensor* data);
+CPX_API cpx_tensor* cpx_tensor_alias(cpx_tensor* t);                  // a second handle on the same tensor
+CPX_API int32_t cpx_tensor_scalar_(int32_t op, cpx_tensor* t, double value);  // 0 add_, 1 mul_
 
 // ---- ops.cpp: tensor math --------------------------------------------------------
 // binary op codes: 0 add, 1 sub, 2 mul, 3 div, 4 pow, 5 eq, 6 ne, 7 lt, 8 le, 9 gt, 10 ge,

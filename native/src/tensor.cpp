@@ -129,3 +129,20 @@ CPX_API int32_t cpx_tensor_fill_(cpx_tensor* t, double value) { CPX_STATUS(at::N
 CPX_API int32_t cpx_tensor_copy_(cpx_tensor* dst, cpx_tensor* src) {
   CPX_STATUS(at::NoGradGuard guard; dst->copy_(*src);)
 }
+
+CPX_API int32_t cpx_tensor_set_data(cpx_tensor* t, cpx_tensor* data) { CPX_STATUS(t->set_data(*data);) }
+CPX_API cpx_tensor* cpx_tensor_alias(cpx_tensor* t) { CPX_TENSOR(*t) }
+
+CPX_API int32_t cpx_tensor_scalar_(int32_t op, cpx_tensor* t, double value) {
+  CPX_STATUS({
+    at::NoGradGuard guard;
+    // Integer tensors (counters such as num_batches_tracked) take an integer scalar.
+    const at::Scalar scalar = at::isIntegralType(t->scalar_type(), /*includeBool=*/false) ? at::Scalar((int64_t)value)
+                                                                                         : at::Scalar(value);
+    switch (op) {
+      case 0: t->add_(scalar); break;
+      case 1: t->mul_(scalar); break;
+      default: TORCH_CHECK(false, "unknown in-place op ", op);
+    }
+  })
+}

@@ -1,0 +1,91 @@
+using ColorPix.Torch;
+
+namespace ColorPix.Core.Color;
+
+/// <summary>
+/// sRGB (D65) &lt;-&gt; CIELab on tensors shaped [3,H,W] or [N,3,H,W], with the CIE formulas and the same
+/// constants as scikit-image's rgb2lab / lab2rgb. RGB in [0,1]; L in [0,100], a and b roughly [-128,128].
+/// </summary>
+public static class Lab
+{
+    private static readonly double[,] XyzFromRgb =
+    {
+        { 0.412453, 0.357580, 0.180423 },
+        { 0.212671, 0.715160, 0.072169 },
+        { 0.019334, 0.119193, 0.950227 },
+    };
+
+    private static readonly double[,] RgbFromXyz = Invert(XyzFromRgb);
+    private static readonly double[] WhiteD65 = [0.95047, 1.0, 1.08883];
+    private const double Epsilon = 0.008856;   // (6/29)^3
+    private const double Kappa = 7.787;        // (29/6)^2 / 3
+
+    public static Tensor RgbToLab(Tensor rgb)
+    {
+        using var scope = torch.NewDisposeScope();
+        var linear = torch.where(rgb.gt(0.04045), ((rgb + 0.055) / 1.055).pow(2.4), rgb / 12.92);
+        var xyz = Mix(linear, XyzFromRgb);
+        var f = new Tensor[3];
+        for (var c = 0; c < 3; c++)
+        {
+            var t = (xyz[c] / WhiteD65[c]).clamp(min: 0);
+            // pow(1/3) below the threshold is masked by where; clamping keeps its gradient finite there.
+            f[c] = torch.where(t.gt(Epsilon), t.clamp(min: 1e-12).pow(1.0 / 3), t * Kappa + 16.0 / 116);
+        }
+        var lab = torch.cat([f[1] * 116 - 16, (f[0] - f[1]) * 500, (f[1] - f[2]) * 200], ChannelDim(rgb));
+        return lab.MoveToOuterDisposeScope();
+    }
+
+    public static Tensor LabToRgb(Tensor lab)
+    {
+        using var scope = torch.NewDisposeScope();
+        var dim = ChannelDim(lab);
+        var l = lab.narrow(dim, 0, 1);
+        var fy = (l + 16) / 116;
+        var fx = lab.narrow(dim, 1, 1) / 500 + fy;
+        var fz = (fy - lab.narrow(dim, 2, 1) / 200).clamp(min: 0);
+        var xyz = new[] { fx, fy, fz }.Select((f, c) =>
+            torch.where(f.gt(0.2068966), f.pow(3), (f - 16.0 / 116) / Kappa) * WhiteD65[c]).ToArray();
+        var linear = Mix(torch.cat(xyz, dim), RgbFromXyz);
+        var rgb = torch.cat(linear.Select(c => torch.where(c.gt(0.0031308), c.clamp(min: 1e-12).pow(1 / 2.4) * 1.055 - 0.055, c * 12.92)).ToArray(), dim);
+        return rgb.clamp(0, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The L channel of RGB images, shaped like the input with one channel.</summary>
+    public static Tensor Lightness(Tensor rgb)
+    {
+        using var scope = torch.NewDisposeScope();
+        var lab = RgbToLab(rgb);
+        return lab.narrow(ChannelDim(rgb), 0, 1).contiguous().MoveToOuterDisposeScope();
+    }
+
+    private static int ChannelDim(Tensor t) => t.dim() switch
+    {
+        3 => 0,
+        4 => 1,
+        _ => throw new ArgumentException($"expected [3,H,W] or [N,3,H,W], got [{string.Join(", ", t.shape)}]"),
+    };
+
+    /// <summary>out[i] = sum_j m[i,j] * in[j] over the channel dimension; returns the three output channels.</summary>
+    private static Tensor[] Mix(Tensor input, double[,] m)
+    {
+        var dim = ChannelDim(input);
+        if (input.size(dim) != 3) throw new ArgumentException($"expected 3 channels, got {input.size(dim)}");
+        var channels = Enumerable.Range(0, 3).Select(c => input.narrow(dim, c, 1)).ToArray();
+        return Enumerable.Range(0, 3)
+            .Select(i => channels[0] * m[i, 0] + channels[1] * m[i, 1] + channels[2] * m[i, 2])
+            .ToArray();
+    }
+
+    private static double[,] Invert(double[,] m)
+    {
+        double a = m[0, 0], b = m[0, 1], c = m[0, 2], d = m[1, 0], e = m[1, 1], f = m[1, 2], g = m[2, 0], h = m[2, 1], i = m[2, 2];
+        var det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+        return new[,]
+        {
+            { (e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det },
+            { (f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det },
+            { (d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det },
+        };
+    }
+}
