@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+using ColorPix.Torch.NN;
+using ColorPix.Torch.Optim;
+
+namespace ColorPix.Training.Benchmarks;
+
+public sealed record EngineBenchmarkOptions(int Threads, int Warmup = 3, int Runs = 10, int Batch = 16, int TrainSize = 128, int[]? InferenceSizes = null)
+{
+    public int[] Sizes => InferenceSizes ?? [256, 512];
+}
+
+/// <summary>One engine measurement: median milliseconds per figure, for ColorPix and (when available) PyTorch.</summary>
+public sealed record EngineFigure(string Name, double ColorPixMs, double? PyTorchMs)
+{
+    public double? Ratio => PyTorchMs is > 0 ? ColorPixMs / PyTorchMs : null;
+}
+
+public sealed record EngineBenchmarkResult(long Parameters, int Threads, IReadOnlyList<EngineFigure> Figures, string? PyTorchNote);
+
+/// <summary>
+/// Times the course AutoEncoder on the ColorPix engine (one Adam training step at 128 px batch 16, single-image
+/// inference at 256 and 512 px) and the identical PyTorch model on the same libtorch, in one invocation.
+/// </summary>
+public static class EngineBenchmark
+{
+    public static EngineBenchmarkResult Run(EngineBenchmarkOptions options, Action<string>? progress = null)
+    {
+        torch.set_num_threads(options.Threads);
+        progress?.Invoke("ColorPix engine");
+        var (parameters, ours) = MeasureColorPix(options);
+        progress?.Invoke("PyTorch (python3-torch)");
+        var (theirs, note) = PythonTorch.Run("engine_bench.py",
+            [options.Threads, options.Warmup, options.Runs, options.Batch, options.TrainSize, string.Join(",", options.Sizes)]);
+        var figures = ours.Select(f => new EngineFigure(f.Key, f.Value,
+            theirs is not null && theirs.Value.TryGetProperty(f.Key, out var v) ? v.GetDouble() : null)).ToList();
+        return new EngineBenchmarkResult(parameters, torch.get_num_threads(), figures, note);
+    }
+
+    private static (long Parameters, Dictionary<string, double> Figures) MeasureColorPix(EngineBenchmarkOptions o)
+    {
+        torch.manual_seed(0);
+        using var net = new AutoEncoder();
+        using var adam = new Adam(net.parameters(), lr: 1e-3);
+        using var l = (torch.rand(o.Batch, 1, o.TrainSize, o.TrainSize) * 100).DetachFromDisposeScope();
+        using var ab = (torch.rand(o.Batch, 2, o.TrainSize, o.TrainSize) * 256 - 128).DetachFromDisposeScope();
+        var figures = new Dictionary<string, double>
+        {
+            ["train_step_ms"] = Timed(o, () =>
+            {
+                adam.zero_grad();
+                var loss = F.mse_loss(net.forward(l), ab);
+                loss.backward();
+                adam.step();
+            }),
+        };
+        net.eval();
+        using var _ = torch.no_grad();
+        foreach (var size in o.Sizes)
+        {
+            using var image = (torch.rand(1, 1, size, size) * 100).DetachFromDisposeScope();
+            figures[$"inference_{size}_ms"] = Timed(o, () => net.forward(image));
+        }
+        return (net.parameter_count(), figures);
+    }
+
+    /// <summary>Median of the runs after warm-up; each run in its own dispose scope, as in training.</summary>
+    private static double Timed(EngineBenchmarkOptions o, Action body)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < o.Warmup + o.Runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using (torch.NewDisposeScope()) body();
+            if (i >= o.Warmup) samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        samples.Sort();
+        return samples.Count % 2 == 1 ? samples[samples.Count / 2] : (samples[samples.Count / 2 - 1] + samples[samples.Count / 2]) / 2;
+    }
+}
