@@ -1,0 +1,119 @@
+using ColorPix.Torch;
+using ColorPix.Torch.NN;
+
+namespace ColorPix.Core.Models;
+
+/// <summary>
+/// Pix2Pix for colorization (the reference implementation's colorization mode): L/50-1 in, ab/110 out.
+/// ImageSize fixes the UNet depth (128 -> unet_128, 7 downsamplings; 256 -> unet_256, 8).
+/// </summary>
+public sealed record Pix2PixConfig(int ImageSize = 128, int Ngf = 64, int Ndf = 64, bool Dropout = true, int DiscriminatorLayers = 3)
+{
+    public int Downsamplings => ImageSize switch
+    {
+        128 => 7,
+        256 => 8,
+        _ => throw new ArgumentException($"Pix2Pix supports image sizes 128 (unet_128) and 256 (unet_256), not {ImageSize}"),
+    };
+}
+
+/// <summary>Normal(0, 0.02) initialisation of the reference code (BatchNorm weights Normal(1, 0.02), biases 0).</summary>
+internal static class Pix2PixInit
+{
+    public static void Apply(Module module)
+    {
+        foreach (var (name, p) in module.named_parameters())
+        {
+            var isNorm = name.Contains("norm", StringComparison.Ordinal);
+            if (name.EndsWith("bias", StringComparison.Ordinal)) p.zero_();
+            else p.normal_(isNorm ? 1.0 : 0.0, 0.02);
+        }
+    }
+}
+
+/// <summary>The UNet generator: nested skip blocks, outermost first.</summary>
+public sealed class UnetGenerator : Module
+{
+    private readonly UnetBlock model;
+
+    public UnetGenerator(Pix2PixConfig config)
+    {
+        var ngf = config.Ngf;
+        var block = new UnetBlock(ngf * 8, ngf * 8, UnetBlock.Kind.Innermost);
+        for (var i = 0; i < config.Downsamplings - 5; i++)
+            block = new UnetBlock(ngf * 8, ngf * 8, UnetBlock.Kind.Middle, block, config.Dropout);
+        block = new UnetBlock(ngf * 4, ngf * 8, UnetBlock.Kind.Middle, block);
+        block = new UnetBlock(ngf * 2, ngf * 4, UnetBlock.Kind.Middle, block);
+        block = new UnetBlock(ngf, ngf * 2, UnetBlock.Kind.Middle, block);
+        model = RegisterModule("model", new UnetBlock(2, ngf, UnetBlock.Kind.Outermost, block, inputChannels: 1));
+        Pix2PixInit.Apply(this);
+    }
+
+    /// <summary>Normalised L [N,1,H,W] in [-1,1] -> normalised ab [N,2,H,W] in [-1,1].</summary>
+    public override Tensor forward(Tensor input) => model.forward(input);
+}
+
+/// <summary>One level of the UNet: down, the inner levels, up, and (except outermost) the skip concatenation.</summary>
+public sealed class UnetBlock : Module
+{
+    public enum Kind { Outermost, Middle, Innermost }
+
+    private readonly Kind kind;
+    private readonly Sequential down;
+    private readonly UnetBlock? inner;
+    private readonly Sequential up;
+
+    public UnetBlock(int outerChannels, int innerChannels, Kind kind, UnetBlock? inner = null, bool dropout = false, int? inputChannels = null)
+    {
+        this.kind = kind;
+        var input = inputChannels ?? outerChannels;
+        // BatchNorm follows every inner convolution, so those carry no bias.
+        down = RegisterModule("down", new Sequential());
+        if (kind != Kind.Outermost) down.Append(new LeakyReLU(0.2));
+        down.Append(new Conv2d(input, innerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
+        if (kind == Kind.Middle) down.Append(new BatchNorm2d(innerChannels));
+
+        if (inner is not null) this.inner = RegisterModule("inner", inner);
+
+        var upInput = kind == Kind.Innermost ? innerChannels : innerChannels * 2;
+        up = RegisterModule("up", new Sequential(new ReLU()));
+        up.Append(new ConvTranspose2d(upInput, outerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
+        if (kind == Kind.Outermost) up.Append(new Tanh());
+        else up.Append(new BatchNorm2d(outerChannels));
+        if (dropout) up.Append(new Dropout(0.5));
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        var y = down.forward(x);
+        if (inner is not null) y = inner.forward(y);
+        y = up.forward(y);
+        return kind == Kind.Outermost ? y : torch.cat([x, y], 1);
+    }
+}
+
+/// <summary>The 70x70 PatchGAN discriminator, conditioned on L: input is cat(L, ab), output one logit per patch.</summary>
+public sealed class PatchDiscriminator : Module
+{
+    private readonly Sequential model;
+
+    public PatchDiscriminator(Pix2PixConfig config)
+    {
+        var ndf = config.Ndf;
+        model = RegisterModule("model", new Sequential(new Conv2d(3, ndf, 4, stride: 2, padding: 1), new LeakyReLU(0.2)));
+        var multiplier = 1;
+        for (var n = 1; n <= config.DiscriminatorLayers; n++)
+        {
+            var previous = multiplier;
+            multiplier = Math.Min(1 << n, 8);
+            var stride = n == config.DiscriminatorLayers ? 1 : 2;
+            model.Append(new Conv2d(ndf * previous, ndf * multiplier, 4, stride: stride, padding: 1, bias: false))
+                 .Append(new BatchNorm2d(ndf * multiplier))
+                 .Append(new LeakyReLU(0.2));
+        }
+        model.Append(new Conv2d(ndf * multiplier, 1, 4, stride: 1, padding: 1));
+        Pix2PixInit.Apply(this);
+    }
+
+    public override Tensor forward(Tensor lab) => model.forward(lab);
+}
