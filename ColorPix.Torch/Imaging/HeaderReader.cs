@@ -4,7 +4,7 @@ namespace ColorPix.Torch.Imaging;
 
 /// <summary>Bounds-checked reads from a file header: running off the end raises a "truncated" error
 /// instead of an IndexOutOfRangeException, so garbage input can only ever produce ImageFormatException.</summary>
-internal readonly ref struct HeaderReader(ReadOnlySpan<byte> bytes, string format, bool bigEndian = false)
+internal readonly ref struct HeaderReader(ReadOnlySpan<byte> bytes, ImageFormat format, bool bigEndian = false)
 {
     private readonly ReadOnlySpan<byte> bytes = bytes;
 
@@ -29,6 +29,6 @@ internal readonly ref struct HeaderReader(ReadOnlySpan<byte> bytes, string forma
         return b[0] | b[1] << 8 | b[2] << 16;
     }
 
-    public ImageFormatException Truncated() => new($"truncated {format} header");
-    public ImageFormatException Corrupt(string detail) => new($"corrupt {format} header: {detail}");
+    public ImageFormatException Truncated() => new($"truncated {format.DisplayName()} header");
+    public ImageFormatException Corrupt(string detail) => new($"corrupt {format.DisplayName()} header: {detail}");
 }

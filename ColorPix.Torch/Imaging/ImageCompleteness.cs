@@ -19,7 +19,7 @@ internal static class ImageCompleteness
 
     private static bool ReachesPngEnd(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "PNG", bigEndian: true);
+        var r = new HeaderReader(bytes, ImageFormat.Png, bigEndian: true);
         long offset = 8;
         // Chunk headers only: length, type, data, CRC. A length pointing past the end means truncation.
         while (offset + 12 <= bytes.Length)

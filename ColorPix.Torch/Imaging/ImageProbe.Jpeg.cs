@@ -6,7 +6,7 @@ public static partial class ImageProbe
 
     private static ImageInfo ProbeJpeg(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "JPEG", bigEndian: true);
+        var r = new HeaderReader(bytes, ImageFormat.Jpeg, bigEndian: true);
         // APPn (EXIF, ICC, thumbnails), DQT, DHT... come before the frame header: skip them by length.
         for (long position = 2; ;)
         {
@@ -24,7 +24,7 @@ public static partial class ImageProbe
     /// <summary>Offset where the first scan's entropy-coded data begins.</summary>
     internal static long JpegScanStart(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "JPEG", bigEndian: true);
+        var r = new HeaderReader(bytes, ImageFormat.Jpeg, bigEndian: true);
         for (long position = 2; ;)
             if (NextJpegSegment(r, ref position).Marker == StartOfScan) return position;
     }
@@ -41,6 +41,7 @@ public static partial class ImageProbe
         if (marker is (>= 0xD0 and <= 0xD7) or 0x01 or EndOfImage) return (marker, position); // no length field
         var length = r.U16(position);
         if (length < 2) throw r.Corrupt($"segment length {length}");
+        r.Slice(position, length); // the whole segment must be present, or offsets past it are meaningless
         var payload = position + 2;
         position += length;
         return (marker, payload);

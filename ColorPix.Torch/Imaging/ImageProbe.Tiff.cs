@@ -8,7 +8,7 @@ public static partial class ImageProbe
     /// <summary>Reads the first IFD only (later pages are ignored by the decoder too).</summary>
     private static ImageInfo ProbeTiff(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "TIFF", bigEndian: bytes[0] == (byte)'M');
+        var r = new HeaderReader(bytes, ImageFormat.Tiff, bigEndian: bytes[0] == (byte)'M');
         long ifd = r.U32(4);
         var count = r.U16(ifd);
         long width = 0, height = 0, samples = 1;

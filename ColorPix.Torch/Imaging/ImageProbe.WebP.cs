@@ -5,7 +5,7 @@ public static partial class ImageProbe
     // RIFF "size" "WEBP", then the first chunk: VP8 (lossy), VP8L (lossless) or VP8X (extended).
     private static ImageInfo ProbeWebP(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "WebP");
+        var r = new HeaderReader(bytes, ImageFormat.WebP);
         var chunk = r.Slice(12, 4);
         if (chunk.SequenceEqual("VP8X"u8))
         {

@@ -37,7 +37,7 @@ public static partial class ImageProbe
 
     private static ImageInfo ProbePng(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "PNG", bigEndian: true);
+        var r = new HeaderReader(bytes, ImageFormat.Png, bigEndian: true);
         if (!r.Slice(12, 4).SequenceEqual("IHDR"u8)) throw r.Corrupt("IHDR chunk expected first");
         var (width, height, colorType) = (r.U32(16), r.U32(20), r.U8(25));
         var transparencyChunk = HasPngChunkBeforeData(r, "tRNS"u8);
@@ -65,7 +65,7 @@ public static partial class ImageProbe
 
     private static ImageInfo ProbeBmp(ReadOnlySpan<byte> bytes)
     {
-        var r = new HeaderReader(bytes, "BMP");
+        var r = new HeaderReader(bytes, ImageFormat.Bmp);
         var headerSize = r.U32(14);
         if (headerSize == 12) // OS/2 BITMAPCOREHEADER: 16-bit sizes, no alpha
             return Create(r, ImageFormat.Bmp, r.U16(18), r.U16(20), 3, false);
