@@ -6,9 +6,9 @@ public class ImageDecodeRefusalTests
 {
     private static readonly string[] ValidFiles =
     [
-        "exif_orientation6.jpg", "cmyk.jpg", "full.jpg", "gradient16.png", "gray.png", "rgba.png", "palette.png",
-        "palette_transparent.png", "quadrants.webp", "quadrants_lossy.webp", "rgba_lossy.webp", "quadrants.bmp",
-        "quadrants.tiff", "big_endian.tiff",
+        "exif_orientation6.jpg", "cmyk.jpg", "full.jpg", "gradient16.png", "gray.png", "rgba.png", "gray_alpha.png",
+        "palette.png", "palette_transparent.png", "quadrants.webp", "quadrants_lossy.webp", "rgba_lossy.webp",
+        "quadrants.bmp", "quadrants.tiff", "rgba.tiff", "big_endian.tiff",
     ];
 
     [Test]

@@ -106,14 +106,15 @@ public class ImageDecodeTests
         image.Rgb(pixels, 7, 0).Should().Match<(int R, int G, int B)>(p => Math.Abs(p.R - 127) <= 1 && p.R == p.G && p.B == 255, "half-transparent blue over white");
     }
 
-    [TestCase("palette_transparent.png")]
-    [TestCase("rgba_lossy.webp")]
-    public void Transparency_in_palettes_and_webp_also_becomes_white(string file)
+    [TestCase("palette_transparent.png", 0)]
+    [TestCase("rgba_lossy.webp", 4)]
+    [TestCase("gray_alpha.png", 4)]
+    [TestCase("rgba.tiff", 4)]
+    public void Transparency_in_palettes_gray_webp_and_tiff_also_becomes_white(string file, int transparentX)
     {
         using var image = ImageFixtures.Decode(file);
         var pixels = image.CopyPixels();
 
-        var (_, g, b) = image.Rgb(pixels, file.EndsWith(".png") ? 0 : 4, 0);
-        (g, b).Should().Match<(int G, int B)>(p => p.G > 240 && p.B > 240, "transparent red must not show");
+        image.Rgb(pixels, transparentX, 1).Should().Match<(int R, int G, int B)>(p => p.R > 240 && p.G > 240 && p.B > 240);
     }
 }

@@ -11,6 +11,8 @@ public class ImageProbeTests
         new object[] { "gradient16.png", new ImageInfo(ImageFormat.Png, 64, 2, 3, false) },
         new object[] { "gray.png", new ImageInfo(ImageFormat.Png, 16, 16, 1, false) },
         new object[] { "rgba.png", new ImageInfo(ImageFormat.Png, 8, 2, 4, true) },
+        new object[] { "gray_alpha.png", new ImageInfo(ImageFormat.Png, 8, 2, 2, true) },
+        new object[] { "rgba.tiff", new ImageInfo(ImageFormat.Tiff, 8, 2, 4, true) },
         new object[] { "palette.png", new ImageInfo(ImageFormat.Png, 8, 6, 3, false) },
         new object[] { "palette_transparent.png", new ImageInfo(ImageFormat.Png, 4, 2, 4, true) },
         new object[] { "quadrants.webp", new ImageInfo(ImageFormat.WebP, 8, 6, 3, false) },

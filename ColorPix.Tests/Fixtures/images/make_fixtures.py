@@ -69,6 +69,10 @@ rgba[:, :4] = (255, 0, 0, 255)
 rgba[:, 6:] = (0, 0, 255, 128)
 Image.fromarray(rgba, "RGBA").save(path("rgba.png"))
 
+# The same transparency as gray + alpha (PNG color type 4) and as a TIFF with an alpha extra sample.
+Image.fromarray(rgba, "RGBA").convert("LA").save(path("gray_alpha.png"))
+Image.fromarray(rgba, "RGBA").save(path("rgba.tiff"))
+
 # Palette whose index 0 (the left half, red) is fully transparent through a tRNS chunk.
 half = np.zeros((2, 4), np.uint8)
 half[:, 2:] = 1
