@@ -12,6 +12,3 @@ public static class ImageFormatExtensions
         _ => format.ToString().ToUpperInvariant(),
     };
 }
-
-/// <summary>Resampling filters, with the native layer's codes.</summary>
-public enum Interpolation { Nearest = 0, Bilinear = 1, Bicubic = 2, Area = 3 }

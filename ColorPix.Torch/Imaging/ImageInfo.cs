@@ -10,12 +10,3 @@ public sealed record ImageInfo(ImageFormat Format, int Width, int Height, int Ch
 {
     public long Pixels => (long)Width * Height;
 }
-
-/// <summary>Limits applied when decoding untrusted bytes.</summary>
-public sealed record ImageDecodeOptions
-{
-    public static readonly ImageDecodeOptions Default = new();
-
-    /// <summary>Largest width x height accepted, checked from the header before decoding.</summary>
-    public long MaxPixels { get; init; } = 40_000_000;
-}
