@@ -2,6 +2,7 @@
 // The pixel cap is checked by the caller from the file header before this is reached; OpenCV's own
 // limit (CV_IO_MAX_IMAGE_PIXELS) and the check after decoding are a second line of defence.
 #include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <atomic>
@@ -59,6 +60,14 @@ CPX_API cpx_image* cpx_image_decode(const uint8_t* data, int64_t len, int64_t ma
     check(len > 0, "empty image data");
     static const bool limit_set = [] { return setenv("CV_IO_MAX_IMAGE_PIXELS", "1073741824", 0) == 0; }();
     (void)limit_set;
+    // Every refused upload would otherwise print imdecode warnings to stderr; the reason already
+    // reaches the caller as the returned error. Only lowers verbosity, never raises it.
+    static const bool quiet = [] {
+      using namespace cv::utils::logging;
+      if (getLogLevel() > LOG_LEVEL_ERROR) setLogLevel(LOG_LEVEL_ERROR);
+      return true;
+    }();
+    (void)quiet;
     cv::Mat buffer(1, (int)len, CV_8U, const_cast<uint8_t*>(data));
     const bool has_alpha = (flags & 1) != 0;
     // IMREAD_COLOR applies EXIF orientation, converts CMYK, palette and gray to BGR; only files with
