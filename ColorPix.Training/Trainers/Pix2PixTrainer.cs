@@ -1,0 +1,134 @@
+using System.Globalization;
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+using ColorPix.Torch.NN;
+using ColorPix.Torch.Optim;
+
+namespace ColorPix.Training.Trainers;
+
+/// <summary>
+/// pix2pix's documented lifecycle: set_input, forward, backward_D, backward_G, optimize_parameters.
+/// Vanilla GAN loss (BCE with logits) on a PatchGAN conditioned on L, plus lambda * L1 (lambda = 100).
+/// </summary>
+public sealed class Pix2PixTrainer : ITrainer
+{
+    public const double LambdaL1 = 100.0;
+    private readonly PatchDiscriminator discriminator;
+    private readonly Adam optimizerG;
+    private readonly Adam optimizerD;
+
+    public ColorizationModel Model { get; }
+    public string SelectionLoss => "l1";
+
+    // set_input / forward results, owned by the caller's dispose scope
+    private Tensor realL = null!, realAb = null!, fakeAb = null!;
+
+    public Pix2PixTrainer(ColorizationModel model, double learningRate = 2e-4, double beta1 = 0.5, Device? device = null)
+    {
+        Model = model;
+        discriminator = new PatchDiscriminator(model.Pix2PixConfig ?? throw new ArgumentException("not a Pix2Pix model"));
+        discriminator.to(device ?? Device.CPU);
+        optimizerG = new Adam(model.Network.parameters(), lr: learningRate, beta1: beta1);
+        optimizerD = new Adam(discriminator.parameters(), lr: learningRate, beta1: beta1);
+    }
+
+    public Module Discriminator => discriminator;
+
+    private void SetInput(Tensor lightness, Tensor ab)
+    {
+        realL = Model.Normalization.NetworkInput(lightness);
+        realAb = Model.Normalization.FromAb(ab);
+    }
+
+    private void Forward() => fakeAb = Model.Network.forward(realL);
+
+    private Tensor Discriminate(Tensor ab) => discriminator.forward(torch.cat([realL, ab], 1));
+
+    private static Tensor GanLoss(Tensor logits, bool real) =>
+        F.binary_cross_entropy_with_logits(logits, real ? torch.ones_like(logits) : torch.zeros_like(logits));
+
+    private double BackwardD()
+    {
+        var lossFake = GanLoss(Discriminate(fakeAb.detach()), real: false);
+        var lossReal = GanLoss(Discriminate(realAb), real: true);
+        var loss = (lossFake + lossReal) * 0.5;
+        loss.backward();
+        return loss.item();
+    }
+
+    private (double Gan, double L1) BackwardG()
+    {
+        var gan = GanLoss(Discriminate(fakeAb), real: true);
+        var l1 = F.l1_loss(fakeAb, realAb);
+        (gan + l1 * LambdaL1).backward();
+        return (gan.item(), l1.item());
+    }
+
+    private void SetRequiresGrad(Module module, bool value)
+    {
+        foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+
+    public IReadOnlyDictionary<string, double> TrainStep(Tensor lightness, Tensor ab)
+    {
+        Model.Network.train();
+        discriminator.train();
+        SetInput(lightness, ab);
+        Forward();
+
+        SetRequiresGrad(discriminator, true);
+        optimizerD.zero_grad();
+        var lossD = BackwardD();
+        optimizerD.step();
+
+        SetRequiresGrad(discriminator, false);   // G's step must not accumulate gradients in D
+        optimizerG.zero_grad();
+        var (gan, l1) = BackwardG();
+        optimizerG.step();
+
+        return new Dictionary<string, double> { ["d"] = lossD, ["g_gan"] = gan, ["l1"] = l1 };
+    }
+
+    public IReadOnlyDictionary<string, double> ValidationLosses(Tensor lightness, Tensor ab)
+    {
+        Model.Network.eval();
+        discriminator.eval();
+        using var _ = torch.no_grad();
+        SetInput(lightness, ab);
+        Forward();
+        return new Dictionary<string, double>
+        {
+            ["l1"] = F.l1_loss(fakeAb, realAb).item(),
+            ["g_gan"] = GanLoss(Discriminate(fakeAb), real: true).item(),
+        };
+    }
+
+    public IReadOnlyDictionary<string, Tensor> TrainingState()
+    {
+        var state = new Dictionary<string, Tensor>();
+        foreach (var (name, t) in discriminator.state_dict()) state["discriminator." + name] = t;
+        foreach (var (name, t) in optimizerG.state_dict()) state["adam_g." + name] = t;
+        foreach (var (name, t) in optimizerD.state_dict()) state["adam_d." + name] = t;
+        return state;
+    }
+
+    public IReadOnlyDictionary<string, string> TrainingStateMetadata() => new Dictionary<string, string>
+    {
+        ["adam_g.step"] = optimizerG.Step.ToString(CultureInfo.InvariantCulture),
+        ["adam_d.step"] = optimizerD.Step.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public void LoadTrainingState(IReadOnlyDictionary<string, Tensor> state, IReadOnlyDictionary<string, string> metadata)
+    {
+        discriminator.load_state_dict(OptimizerState.Select(state, "discriminator."));
+        optimizerG.load_state_dict(OptimizerState.Select(state, "adam_g."), OptimizerState.Step(metadata, "adam_g.step"));
+        optimizerD.load_state_dict(OptimizerState.Select(state, "adam_d."), OptimizerState.Step(metadata, "adam_d.step"));
+    }
+
+    public void Dispose()
+    {
+        optimizerG.Dispose();
+        optimizerD.Dispose();
+        discriminator.Dispose();
+    }
+}
