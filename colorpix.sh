@@ -20,7 +20,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 run() {
   step "setup runtime"
   scripts/setup.sh runtime
-  step "colorpix ${*:-info}"
+  step "colorpix ${*:-info}  (the first run also builds native/: a few minutes)"
   exec dotnet run --project ColorPix.Web -c Release -- "${@:-info}" </dev/null
 }
 

@@ -87,4 +87,12 @@ public class CliAppTests
     [TestCase("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3", false)]
     public void Reference_BLAS_gets_a_warning(string path, bool warned) =>
         (EngineInfo.BlasWarningFor(path) is not null).Should().Be(warned);
+
+    [Test]
+    public void Engine_errors_are_reported_on_one_line_without_a_stack_trace()
+    {
+        using var error = new StringWriter();
+        CliApp.ReportFailure(new TorchException("shape mismatch:\n  [2, 3] vs [3, 2]"), error);
+        error.ToString().Should().Be("colorpix: engine error: shape mismatch:   [2, 3] vs [3, 2]" + Environment.NewLine);
+    }
 }

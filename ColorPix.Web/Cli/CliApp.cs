@@ -40,11 +40,16 @@ public static class CliApp
     public static IAnsiConsole ConsoleFor(TextWriter writer) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
 
-    private static void ReportFailure(Exception ex, TextWriter error)
+    internal static void ReportFailure(Exception ex, TextWriter error)
     {
-        var console = ConsoleFor(error);
         var kind = ex is TorchException ? "engine error" : "error";
-        console.MarkupLine($"[red]colorpix: {kind}: {Markup.Escape(ex.Message)}[/]");
+        var message = ex is DllNotFoundException
+            ? "the native library colorpix_native (or libtorch/OpenCV under it) could not be loaded; run ./colorpix.sh run to set up and build"
+            : ex.Message.ReplaceLineEndings(" ");
+        // Written by hand, not through Spectre: Spectre wraps at 80 columns, and this must stay one line.
+        var colored = error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var line = $"colorpix: {kind}: {message}";
+        error.WriteLine(colored ? $"\u001b[31m{line}\u001b[0m" : line);
         // The stack trace helps us, not users: only on request.
         if (Environment.GetEnvironmentVariable("COLORPIX_DEBUG") == "1")
             error.WriteLine(ex.ToString());

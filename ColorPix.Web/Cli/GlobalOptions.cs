@@ -7,7 +7,7 @@ public static class GlobalOptions
 {
     public static readonly Option<int> Threads = new("--threads")
     {
-        Description = "Intra-op threads for libtorch (default: libtorch's choice, usually the core count)",
+        Description = "Intra-op threads for libtorch (default: libtorch's own choice; `info` shows it)",
         HelpName = "N",
         Recursive = true,
         CustomParser = ParsePositiveInt,
