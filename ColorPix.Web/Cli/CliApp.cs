@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ColorPix.Torch;
+using Spectre.Console;
+
+namespace ColorPix.Web.Cli;
+
+/// <summary>The `colorpix` command line: verbs, the global options, and the one place that turns
+/// an unexpected failure into a short message and exit code 1.</summary>
+public static class CliApp
+{
+    /// <summary>Runs one command line against the given writers, so tests need no child process.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRootCommand();
+        try
+        {
+            var parsed = root.Parse(args);
+            // Before the verb, not inside it: every verb (and later the server) gets the same thread count.
+            if (parsed.Errors.Count == 0 && parsed.GetResult(GlobalOptions.Threads) is not null)
+                torch.set_num_threads(parsed.GetValue(GlobalOptions.Threads));
+            var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return parsed.Invoke(config);
+        }
+        catch (Exception ex)
+        {
+            ReportFailure(ex, error);
+            return 1;
+        }
+    }
+
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("ColorPix: turns black-and-white photos into color.");
+        root.Options.Add(GlobalOptions.Threads);
+        root.Subcommands.Add(InfoCommand.Create());
+        return root;
+    }
+
+    /// <summary>A console over a writer: colors on a terminal, plain text in a log or a test.</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter writer) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+
+    internal static void ReportFailure(Exception ex, TextWriter error)
+    {
+        var kind = ex is TorchException ? "engine error" : "error";
+        var message = ex is DllNotFoundException
+            ? "the native library colorpix_native (or libtorch/OpenCV under it) could not be loaded; run ./colorpix.sh run to set up and build"
+            : ex.Message.ReplaceLineEndings(" ");
+        // Written by hand, not through Spectre: Spectre wraps at 80 columns, and this must stay one line.
+        var colored = error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var line = $"colorpix: {kind}: {message}";
+        error.WriteLine(colored ? $"\u001b[31m{line}\u001b[0m" : line);
+        // The stack trace helps us, not users: only on request.
+        if (Environment.GetEnvironmentVariable("COLORPIX_DEBUG") == "1")
+            error.WriteLine(ex.ToString());
+    }
+}

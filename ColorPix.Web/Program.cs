@@ -1,0 +1,3 @@
+using ColorPix.Web.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

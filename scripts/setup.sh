@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs what ColorPix needs on Debian 12, by group. Idempotent: a machine that already has
+# every package does no apt work at all (no `apt-get update`), so it is cheap to call on every run.
+#
+#   scripts/setup.sh [runtime|test]...     (default: runtime)
+#
+# Later issues add packages to a group below rather than writing a new script.
+set -euo pipefail
+
+# Build and run the engine: libtorch, its OpenCV headers, and the toolchain for native/.
+# libopenblas0-openmp: without it Debian picks the reference BLAS and training is ~10x slower.
+RUNTIME_PACKAGES=(
+  libtorch-dev libopenblas0-openmp
+  libopencv-core-dev libopencv-imgcodecs-dev libopencv-imgproc-dev
+  cmake g++
+)
+
+# Only the test suite needs these: PyTorch for reference numbers, PIL/numpy for fixtures.
+TEST_PACKAGES=(
+  python3-torch python3-pil python3-numpy
+)
+
+BLAS_ALTERNATIVE=libblas.so.3-x86_64-linux-gnu
+OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+usage() {
+  echo "usage: scripts/setup.sh [runtime|test]...   (test includes runtime)" >&2
+  exit 2
+}
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else log "need root (or sudo) to run: $*"; exit 1
+  fi
+}
+
+is_installed() {
+  [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
+}
+
+install_missing() {
+  local missing=() pkg
+  for pkg in "$@"; do is_installed "$pkg" || missing+=("$pkg"); done
+  if [[ ${#missing[@]} -eq 0 ]]; then return; fi
+  log "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Installing libopenblas0-openmp normally selects it, but a machine where someone chose another
+# BLAS by hand keeps that choice: make the fast one explicit.
+ensure_openblas() {
+  local current
+  current=$(update-alternatives --query "$BLAS_ALTERNATIVE" 2>/dev/null | sed -n 's/^Value: //p')
+  if [[ $current == "$OPENBLAS" ]]; then return; fi
+  log "BLAS was '${current:-unset}'; selecting OpenBLAS (openmp)"
+  as_root update-alternatives --set "$BLAS_ALTERNATIVE" "$OPENBLAS"
+}
+
+check_dotnet() {
+  if ! command -v dotnet >/dev/null || ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+    log "the .NET SDK 10 is required but was not found (dotnet --list-sdks)."
+    log "install it from Microsoft's packages (dotnet-sdk-10.0) and run this again."
+    exit 1
+  fi
+}
+
+main() {
+  local groups=("$@") packages=()
+  [[ ${#groups[@]} -gt 0 ]] || groups=(runtime)
+  for group in "${groups[@]}"; do
+    case $group in
+      runtime) packages+=("${RUNTIME_PACKAGES[@]}") ;;
+      test) packages+=("${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+      *) usage ;;
+    esac
+  done
+  check_dotnet
+  install_missing "${packages[@]}"
+  ensure_openblas
+}
+
+main "$@"
