@@ -48,6 +48,13 @@ public class CliAppTests
     }
 
     [Test]
+    public void Without_threads_option_libtorch_uses_one_thread_per_core()
+    {
+        torch.set_num_threads(1);
+        InfoJson().GetProperty("threads").GetInt32().Should().Be(Environment.ProcessorCount);
+    }
+
+    [Test]
     public void Threads_option_is_accepted_after_the_verb_too()
     {
         var (exit, output, _) = Run("info", "--json", "--threads", "2");

@@ -7,7 +7,7 @@ using ColorPix.Torch.Optim;
 
 namespace ColorPix.Training.Benchmarks;
 
-public sealed record EngineBenchmarkOptions(int Threads, int Warmup = 3, int Runs = 10, int Batch = 16, int TrainSize = 128, int[]? InferenceSizes = null)
+public sealed record EngineBenchmarkOptions(int Threads, int Warmup = 3, int Runs = 10, int Rounds = 3, int Batch = 16, int TrainSize = 128, int[]? InferenceSizes = null)
 {
     public int[] Sizes => InferenceSizes ?? [256, 512];
 }
@@ -23,20 +23,33 @@ public sealed record EngineBenchmarkResult(long Parameters, int Threads, IReadOn
 /// <summary>
 /// Times the course AutoEncoder on the ColorPix engine (one Adam training step at 128 px batch 16, single-image
 /// inference at 256 and 512 px) and the identical PyTorch model on the same libtorch, in one invocation.
+/// The two alternate for several rounds and each figure is the median of the rounds' medians, so load that
+/// comes and goes on a shared machine falls on both sides alike.
 /// </summary>
 public static class EngineBenchmark
 {
     public static EngineBenchmarkResult Run(EngineBenchmarkOptions options, Action<string>? progress = null)
     {
         torch.set_num_threads(options.Threads);
-        progress?.Invoke("ColorPix engine");
-        var (parameters, ours) = MeasureColorPix(options);
-        progress?.Invoke("PyTorch (python3-torch)");
-        var (theirs, note) = PythonTorch.Run("engine_bench.py",
-            [options.Threads, options.Warmup, options.Runs, options.Batch, options.TrainSize, string.Join(",", options.Sizes)]);
-        var figures = ours.Select(f => new EngineFigure(f.Key, f.Value,
-            theirs is not null && theirs.Value.TryGetProperty(f.Key, out var v) ? v.GetDouble() : null)).ToList();
-        return new EngineBenchmarkResult(parameters, torch.get_num_threads(), figures, note);
+        long parameters = 0;
+        string? note = null;
+        var ours = new List<Dictionary<string, double>>();
+        var theirs = new List<JsonElement>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            progress?.Invoke($"ColorPix engine, round {round}/{options.Rounds}");
+            (parameters, var figures) = MeasureColorPix(options);
+            ours.Add(figures);
+            if (note is not null) continue;
+            progress?.Invoke($"PyTorch (python3-torch), round {round}/{options.Rounds}");
+            (var result, note) = PythonTorch.Run("engine_bench.py",
+                [options.Threads, options.Warmup, options.Runs, options.Batch, options.TrainSize, string.Join(",", options.Sizes)]);
+            if (result is { } r) theirs.Add(r);
+        }
+        var names = ours[0].Keys;
+        var table = names.Select(name => new EngineFigure(name, Median(ours.Select(f => f[name])),
+            theirs.Count == 0 ? null : Median(theirs.Select(t => t.GetProperty(name).GetDouble())))).ToList();
+        return new EngineBenchmarkResult(parameters, torch.get_num_threads(), table, note);
     }
 
     private static (long Parameters, Dictionary<string, double> Figures) MeasureColorPix(EngineBenchmarkOptions o)
@@ -76,7 +89,12 @@ public static class EngineBenchmark
             using (torch.NewDisposeScope()) body();
             if (i >= o.Warmup) samples.Add(watch.Elapsed.TotalMilliseconds);
         }
-        samples.Sort();
-        return samples.Count % 2 == 1 ? samples[samples.Count / 2] : (samples[samples.Count / 2 - 1] + samples[samples.Count / 2]) / 2;
+        return Median(samples);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

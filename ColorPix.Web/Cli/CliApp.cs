@@ -15,9 +15,12 @@ public static class CliApp
         try
         {
             var parsed = root.Parse(args);
-            // Before the verb, not inside it: every verb (and later the server) gets the same thread count.
-            if (parsed.Errors.Count == 0 && parsed.GetResult(GlobalOptions.Threads) is not null)
-                torch.set_num_threads(parsed.GetValue(GlobalOptions.Threads));
+            // Before the verb, not inside it: every verb (and the server) gets the same thread count.
+            // libtorch alone starts with one OpenMP thread here whatever the core count: use every core by default.
+            if (parsed.Errors.Count == 0)
+                torch.set_num_threads(parsed.GetResult(GlobalOptions.Threads) is not null
+                    ? parsed.GetValue(GlobalOptions.Threads)
+                    : Environment.ProcessorCount);
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return parsed.Invoke(config);
         }
@@ -33,6 +36,7 @@ public static class CliApp
         var root = new RootCommand("ColorPix: turns black-and-white photos into color.");
         root.Options.Add(GlobalOptions.Threads);
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

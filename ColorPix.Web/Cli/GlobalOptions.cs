@@ -7,7 +7,7 @@ public static class GlobalOptions
 {
     public static readonly Option<int> Threads = new("--threads")
     {
-        Description = "Intra-op threads for libtorch (default: libtorch's own choice; `info` shows it)",
+        Description = "Intra-op threads for libtorch (default: one per core)",
         HelpName = "N",
         Recursive = true,
         CustomParser = ParsePositiveInt,
