@@ -1,0 +1,48 @@
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+
+namespace ColorPix.Training;
+
+/// <summary>Everything `colorpix train` is told; recorded in the checkpoint and as MLflow params.</summary>
+public sealed record TrainOptions
+{
+    public ModelKind Model { get; init; } = ModelKind.AutoEncoder;
+    public string Data { get; init; } = "sample";
+    public int Size { get; init; } = 128;
+    public int Epochs { get; init; } = 10;
+    public int Batch { get; init; } = 16;
+    public int Seed { get; init; }
+    public string? Resume { get; init; }
+    public string Device { get; init; } = "cpu";
+    public double? LearningRate { get; init; }
+    /// <summary>AutoEncoder channel multiplier (1 = the course's 64..1024).</summary>
+    public double Width { get; init; } = 1.0;
+    /// <summary>Pix2Pix generator and discriminator base widths (64 in the reference).</summary>
+    public int Ngf { get; init; } = 64;
+    public int Workers { get; init; } = 2;
+    public string? RunName { get; init; }
+    /// <summary>Caps the batches per epoch (smoke runs and tests); null for whole epochs.</summary>
+    public int? MaxBatches { get; init; }
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException("--epochs must be at least 1");
+        if (Batch < 1) throw new ArgumentException("--batch must be at least 1");
+        if (Size < 32 || Size % 32 != 0) throw new ArgumentException($"--size must be a multiple of 32 (got {Size})");
+        if (Model == ModelKind.Pix2Pix && Size is not (128 or 256)) throw new ArgumentException($"Pix2Pix trains at --size 128 or 256 (got {Size})");
+        if (Width <= 0 || Width > 4) throw new ArgumentException($"--width must be in (0, 4] (got {Width})");
+        if (Ngf < 1) throw new ArgumentException($"--ngf must be positive (got {Ngf})");
+        if (Workers < 1) throw new ArgumentException("--workers must be at least 1");
+        if (LearningRate is <= 0) throw new ArgumentException("--lr must be positive");
+        if (MaxBatches is < 1) throw new ArgumentException("--max-batches must be at least 1");
+        ColorPix.Torch.Device.Parse(Device).EnsureAvailable();
+    }
+
+    public Device TorchDevice => ColorPix.Torch.Device.Parse(Device);
+
+    public double EffectiveLearningRate => LearningRate ?? (Model == ModelKind.Pix2Pix ? 2e-4 : 1e-3);
+
+    public ColorizationModel CreateModel() => Model == ModelKind.AutoEncoder
+        ? ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(Width), Size)
+        : ColorizationModel.CreatePix2Pix(new Pix2PixConfig(Size, Ngf: Ngf, Ndf: Ngf));
+}
