@@ -40,12 +40,6 @@ public static class SourceImageScreen
         }
     }
 
-    public static string? Rejection(ReadOnlySpan<byte> bytes)
-    {
-        using var image = TryDecode(bytes, out var rejection);
-        return rejection;
-    }
-
     /// <summary>Interleaved RGB pixels whose channels agree on nearly every pixel.</summary>
     public static bool IsGrayscale(ReadOnlySpan<byte> rgb)
     {
