@@ -1,0 +1,50 @@
+using ColorPix.Torch.Imaging;
+
+namespace ColorPix.Core.Data;
+
+/// <summary>
+/// The data-conformity check: a manifest's files are all there and unchanged (full sha256), every split has
+/// images, and no image appears in two splits (which would leak training images into validation).
+/// </summary>
+public static class DatasetCheck
+{
+    public static DatasetCheckReport Run(string manifestPath)
+    {
+        var manifest = DatasetManifest.Load(manifestPath);
+        var problems = ManifestVerifier.Verify(manifest, manifestPath, hashContents: true);
+        var root = manifest.RootOnDisk(manifestPath);
+        var broken = problems.Select(p => p.Path).ToHashSet();
+        var present = manifest.Entries.Where(e => !broken.Contains(e.Path)).ToList();
+        var duplicates = manifest.Entries.GroupBy(e => e.Sha256).Where(g => g.Count() > 1)
+            .Select(g => new DuplicateGroup(g.Key, g.ToList())).ToList();
+
+        var failures = new List<string>();
+        var counts = SplitCounts.Of(manifest.Entries, manifest.Skipped.Count);
+        foreach (var split in Enum.GetValues<Split>().Where(s => counts[s] == 0))
+            failures.Add($"split '{split.ToString().ToLowerInvariant()}' is empty");
+        if (problems.Count > 0) failures.Add($"{problems.Count} file(s) missing or changed since the manifest was written");
+        var crossSplit = duplicates.Where(d => d.SpansSplits).ToList();
+        if (crossSplit.Count > 0) failures.Add($"{crossSplit.Count} image(s) appear in more than one split");
+        if (counts != manifest.Counts) failures.Add($"the recorded counts {manifest.Counts} do not match the entries {counts}");
+
+        return new DatasetCheckReport(manifest.Name, counts, SizeStatistics.Of(present), CountFormats(root, present),
+            duplicates, problems, failures);
+    }
+
+    private static IReadOnlyDictionary<string, int> CountFormats(string root, IEnumerable<ManifestEntry> entries) =>
+        entries.Select(e => FormatOf(Path.Combine(root, e.Path)))
+            .GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+    private static string FormatOf(string path)
+    {
+        Span<byte> head = stackalloc byte[16];
+        using var stream = File.OpenRead(path);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return ImageProbe.DetectFormat(head[..read])?.DisplayName() ?? "unknown";
+    }
+}
+
+public sealed record DuplicateGroup(string Sha256, IReadOnlyList<ManifestEntry> Entries)
+{
+    public bool SpansSplits => Entries.Select(e => e.Split).Distinct().Count() > 1;
+}

@@ -1,0 +1,37 @@
+namespace ColorPix.Core.Data;
+
+public enum FileProblemKind { Missing, SizeChanged, ContentChanged }
+
+public sealed record FileProblem(string Path, FileProblemKind Kind)
+{
+    public override string ToString() => Kind switch
+    {
+        FileProblemKind.Missing => $"missing: {Path}",
+        FileProblemKind.SizeChanged => $"changed (size differs): {Path}",
+        _ => $"changed (sha256 differs): {Path}",
+    };
+}
+
+/// <summary>Checks that a manifest's files are still the ones it recorded.</summary>
+public static class ManifestVerifier
+{
+    /// <summary>Size only by default (a stat per file, fast enough at every training start);
+    /// <paramref name="hashContents"/> also re-hashes every file, for <see cref="DatasetCheck"/>.</summary>
+    public static IReadOnlyList<FileProblem> Verify(DatasetManifest manifest, string manifestPath, bool hashContents = false)
+    {
+        var root = manifest.RootOnDisk(manifestPath);
+        var problems = new FileProblem?[manifest.Entries.Count];
+        Parallel.For(0, problems.Length, i => problems[i] = Problem(root, manifest.Entries[i], hashContents));
+        return problems.OfType<FileProblem>().ToList();
+    }
+
+    private static FileProblem? Problem(string root, ManifestEntry entry, bool hashContents)
+    {
+        var file = new FileInfo(Path.Combine(root, entry.Path));
+        if (!file.Exists) return new FileProblem(entry.Path, FileProblemKind.Missing);
+        if (file.Length != entry.Bytes) return new FileProblem(entry.Path, FileProblemKind.SizeChanged);
+        if (hashContents && ManifestBuilder.Sha256OfFile(file.FullName) != entry.Sha256)
+            return new FileProblem(entry.Path, FileProblemKind.ContentChanged);
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ColorPix.Core.Data;
+
+public enum Split { Train, Val, Test }
