@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
+using ColorPix.Core.Data;
 using ColorPix.Torch;
 using ColorPix.Torch.Serialization;
 using ColorPix.Training.Trainers;
@@ -98,11 +99,11 @@ public sealed class TrainingRun
     private (IReadOnlyDictionary<string, double> Losses, Throughput Throughput, bool Completed) TrainEpoch(
         ITrainer trainer, int epoch, int skip, Device device, CancellationToken cancellation)
     {
-        var total = Math.Min(data.BatchesPerEpoch(DataSplit.Train), options.MaxBatches ?? int.MaxValue);
+        var total = Math.Min(data.BatchesPerEpoch(Split.Train), options.MaxBatches ?? int.MaxValue);
         observer.EpochStarted(epoch, options.Epochs, total);
         var means = new RunningMeans();
         var (batch, images, compute) = (0, 0L, 0.0);
-        foreach (var pair in data.Batches(DataSplit.Train, epoch, cancellation).Take(total))
+        foreach (var pair in data.Batches(Split.Train, epoch, cancellation).Take(total))
         {
             using (pair)
             {
@@ -112,7 +113,7 @@ public sealed class TrainingRun
                 using (torch.NewDisposeScope())
                 {
                     torch.manual_seed(StepSeed(epoch, batch));
-                    var losses = trainer.TrainStep(pair.Lightness.to(device), pair.Ab.to(device));
+                    var losses = trainer.TrainStep(pair.L.to(device), pair.Ab.to(device));
                     means.Add(losses, pair.Count);
                 }
                 compute += watch.Elapsed.TotalSeconds;
@@ -132,12 +133,12 @@ public sealed class TrainingRun
     {
         var means = new RunningMeans();
         var first = true;
-        foreach (var pair in data.Batches(DataSplit.Val, epoch, CancellationToken.None).Take(options.MaxBatches ?? int.MaxValue))
+        foreach (var pair in data.Batches(Split.Val, epoch, CancellationToken.None).Take(options.MaxBatches ?? int.MaxValue))
         {
             using (pair)
             using (torch.NewDisposeScope())
             {
-                var (l, ab) = (pair.Lightness.to(device), pair.Ab.to(device));
+                var (l, ab) = (pair.L.to(device), pair.Ab.to(device));
                 means.Add(trainer.ValidationLosses(l, ab), pair.Count);
                 if (first) SampleGrid.Save(trainer.Model, l, ab, layout.SampleGrid(epoch));
                 first = false;

@@ -20,7 +20,13 @@ public sealed class ColorizationBatch : IDisposable
 
     public int Count => Paths.Count;
 
-    private ColorizationBatch(Tensor l, Tensor ab, IReadOnlyList<string> paths) => (L, Ab, Paths) = (l, ab, paths);
+    /// <summary>Takes ownership of L [B,1,S,S] and ab [B,2,S,S].</summary>
+    public ColorizationBatch(Tensor l, Tensor ab, IReadOnlyList<string> paths)
+    {
+        if (l.size(0) != paths.Count || ab.size(0) != paths.Count)
+            throw new ArgumentException($"L has {l.size(0)} and ab {ab.size(0)} images for {paths.Count} paths");
+        (L, Ab, Paths) = (l, ab, paths);
+    }
 
     /// <summary>Builds the batch from interleaved RGB samples of size x size.</summary>
     public static ColorizationBatch FromRgb(IReadOnlyList<byte[]> samples, int size, IReadOnlyList<string> paths)

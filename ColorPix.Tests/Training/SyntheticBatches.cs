@@ -1,4 +1,5 @@
 using ColorPix.Core.Color;
+using ColorPix.Core.Data;
 using ColorPix.Torch;
 using ColorPix.Training;
 
@@ -7,18 +8,19 @@ namespace ColorPix.Tests.Training;
 /// <summary>Deterministic smooth color images per (split, epoch, batch): a stand-in dataset for loop tests.</summary>
 internal sealed class SyntheticBatches(int size, int batch, int trainBatches, int valBatches) : IBatchSource
 {
-    public int BatchesPerEpoch(DataSplit split) => split == DataSplit.Train ? trainBatches : valBatches;
+    public int BatchesPerEpoch(Split split) => split == Split.Train ? trainBatches : valBatches;
 
-    public IEnumerable<LabBatch> Batches(DataSplit split, int epoch, CancellationToken cancellation)
+    public IEnumerable<ColorizationBatch> Batches(Split split, int epoch, CancellationToken cancellation)
     {
         for (var i = 0; i < BatchesPerEpoch(split); i++)
         {
             using var scope = torch.NewDisposeScope();
-            torch.manual_seed((ulong)(1000 * (int)split + 100 * epoch + i));
+            torch.manual_seed((ulong)(1000 * (int)split + 1 + 100 * epoch + i));
             // Low-resolution noise upsampled: smooth regions of color, like photos rather than static.
             var rgb = ColorPix.Torch.NN.F.interpolate(torch.rand(batch, 3, 4, 4), size, size, ColorPix.Torch.NN.InterpolationMode.Bilinear);
             var lab = Lab.RgbToLab(rgb);
-            yield return new LabBatch(lab.narrow(1, 0, 1).contiguous().DetachFromDisposeScope(), lab.narrow(1, 1, 2).contiguous().DetachFromDisposeScope());
+            yield return new ColorizationBatch(lab.narrow(1, 0, 1).contiguous().DetachFromDisposeScope(), lab.narrow(1, 1, 2).contiguous().DetachFromDisposeScope(),
+                Enumerable.Range(0, batch).Select(j => $"synthetic/{split}/{epoch}/{i}/{j}").ToList());
         }
     }
 }

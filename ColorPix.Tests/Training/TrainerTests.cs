@@ -1,4 +1,5 @@
 using ColorPix.Core.Models;
+using ColorPix.Core.Data;
 using ColorPix.Torch;
 using ColorPix.Training;
 using ColorPix.Training.Trainers;
@@ -7,8 +8,8 @@ namespace ColorPix.Tests.Training;
 
 public class TrainerTests
 {
-    private static LabBatch FixedBatch(int size) =>
-        new SyntheticBatches(size, 4, 1, 0).Batches(DataSplit.Train, 1, CancellationToken.None).Single();
+    private static ColorizationBatch FixedBatch(int size) =>
+        new SyntheticBatches(size, 4, 1, 0).Batches(Split.Train, 1, CancellationToken.None).Single();
 
     [Test]
     public void A_few_AutoEncoder_steps_lower_its_loss_on_a_fixed_batch()
@@ -50,9 +51,9 @@ public class TrainerTests
         foreach (var p in trainer.Discriminator.parameters()) p.requires_grad.Should().BeFalse();
     }
 
-    private static IReadOnlyDictionary<string, double> Step(ITrainer trainer, LabBatch batch)
+    private static IReadOnlyDictionary<string, double> Step(ITrainer trainer, ColorizationBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        return trainer.TrainStep(batch.Lightness, batch.Ab);
+        return trainer.TrainStep(batch.L, batch.Ab);
     }
 }

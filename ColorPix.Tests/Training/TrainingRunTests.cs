@@ -1,5 +1,6 @@
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
+using ColorPix.Core.Data;
 using ColorPix.Torch;
 using ColorPix.Torch.Imaging;
 using ColorPix.Training;
