@@ -10,8 +10,11 @@ public sealed class DatasetBatchSource : IBatchSource
     private readonly int size;
     private readonly LoaderOptions options;
 
-    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed)
+    private readonly int repeat;
+
+    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1)
     {
+        this.repeat = repeat;
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"no dataset manifest at {manifestPath} (build one with `colorpix data sample` or `colorpix data coco`)");
         foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(manifestPath, split);
         this.size = size;
@@ -26,13 +29,18 @@ public sealed class DatasetBatchSource : IBatchSource
     public int BatchesPerEpoch(Split split)
     {
         var count = splits[split].Count;
-        return split == Split.Train ? count / options.BatchSize : (count + options.BatchSize - 1) / options.BatchSize;
+        return split == Split.Train ? count / options.BatchSize * repeat : (count + options.BatchSize - 1) / options.BatchSize;
     }
 
     public IEnumerable<ColorizationBatch> Batches(Split split, int epoch, CancellationToken cancellation)
     {
         var loaderOptions = options with { DropLast = split == Split.Train, Shuffle = split == Split.Train };
-        using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size), loaderOptions, epoch, cancellation);
-        foreach (var batch in loader) yield return batch;
+        // Each pass of a repeated training epoch is a loader epoch of its own: new order, new augmentations.
+        var passes = split == Split.Train ? repeat : 1;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size), loaderOptions, epoch * passes + pass, cancellation);
+            foreach (var batch in loader) yield return batch;
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed record TrainOptions
     /// <summary>Pix2Pix generator and discriminator base widths (64 in the reference).</summary>
     public int Ngf { get; init; } = 64;
     public int Workers { get; init; } = 2;
+    /// <summary>Augmented passes over the training split per epoch: a small dataset still gets epochs long
+    /// enough that validation, checkpoints and sample grids are not most of the work.</summary>
+    public int Repeat { get; init; } = 1;
     public string? RunName { get; init; }
     /// <summary>Caps the batches per epoch (smoke runs and tests); null for whole epochs.</summary>
     public int? MaxBatches { get; init; }
@@ -33,6 +36,7 @@ public sealed record TrainOptions
         if (Width <= 0 || Width > 4) throw new ArgumentException($"--width must be in (0, 4] (got {Width})");
         if (Ngf < 1) throw new ArgumentException($"--ngf must be positive (got {Ngf})");
         if (Workers < 1) throw new ArgumentException("--workers must be at least 1");
+        if (Repeat < 1) throw new ArgumentException("--repeat must be at least 1");
         if (LearningRate is <= 0) throw new ArgumentException("--lr must be positive");
         if (MaxBatches is < 1) throw new ArgumentException("--max-batches must be at least 1");
         ColorPix.Torch.Device.Parse(Device).EnsureAvailable();

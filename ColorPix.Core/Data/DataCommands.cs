@@ -33,7 +33,7 @@ public static class DataCommands
     }
 
     /// <summary>Runs the conformity check on data/splits/&lt;name&gt;.json (or on a manifest path).</summary>
-    public static int Check(string name, TextWriter output) => CheckAt(ManifestPathOf(name, RepoPaths.FindRoot()), output);
+    public static int Check(string name, TextWriter output) => CheckAt(RepoPaths.ManifestOf(name, RepoPaths.FindRoot()), output);
 
     public static int CheckAt(string manifestPath, TextWriter output)
     {
@@ -46,9 +46,6 @@ public static class DataCommands
         report.WriteTo(output);
         return report.Success ? 0 : 1;
     }
-
-    private static string ManifestPathOf(string name, string repoRoot) =>
-        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name : RepoPaths.ManifestPath(repoRoot, name);
 
     private static string Describe(SplitCounts c) => $"train {c.Train}, val {c.Val}, test {c.Test}, skipped {c.Skipped}";
 }

@@ -20,6 +20,16 @@ public static class RepoPaths
     public static string SampleFolder(string repoRoot) => Path.Combine(DataFolder(repoRoot), "sample");
     public static string ManifestPath(string repoRoot, string name) => Path.Combine(SplitsFolder(repoRoot), name + ".json");
 
+    /// <summary>A dataset given by name (data/splits/NAME.json) or by the path of its manifest.</summary>
+    public static string ManifestOf(string nameOrPath, string repoRoot) =>
+        nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(nameOrPath) : ManifestPath(repoRoot, nameOrPath);
+
+    public static string CheckpointsFolder(string repoRoot) => Path.Combine(repoRoot, "checkpoints");
+    public static string MlrunsFolder(string repoRoot) => Path.Combine(repoRoot, "mlruns");
+
+    /// <summary>The model shipped with the repository for a kind: checkpoints/&lt;kind&gt;/model.safetensors.</summary>
+    public static string ShippedModel(string repoRoot, string kindName) => Path.Combine(CheckpointsFolder(repoRoot), kindName, "model.safetensors");
+
     /// <summary>The repository a manifest belongs to: manifests live in &lt;repo&gt;/data/splits/.</summary>
     public static string RootOfManifest(string manifestPath) =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "..", ".."));

@@ -36,6 +36,8 @@ public static class CliApp
         var root = new RootCommand("ColorPix: turns black-and-white photos into color.");
         root.Options.Add(GlobalOptions.Threads);
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
