@@ -20,8 +20,6 @@ public sealed class DatasetBatchSource : IBatchSource
         this.size = size;
         // The last, smaller training batch is dropped: BatchNorm statistics of a tiny batch are noise.
         options = new LoaderOptions { BatchSize = batchSize, Workers = workers, Seed = seed };
-        if (splits[Split.Train].Count < batchSize)
-            throw new ArgumentException($"the training split has {splits[Split.Train].Count} images, fewer than one batch of {batchSize}");
     }
 
     public int Count(Split split) => splits[split].Count;

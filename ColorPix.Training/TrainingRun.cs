@@ -100,6 +100,7 @@ public sealed class TrainingRun
         ITrainer trainer, int epoch, int skip, Device device, CancellationToken cancellation)
     {
         var total = Math.Min(data.BatchesPerEpoch(Split.Train), options.MaxBatches ?? int.MaxValue);
+        if (total == 0) throw new InvalidOperationException($"the training split holds less than one batch of {options.Batch} images");
         observer.EpochStarted(epoch, options.Epochs, total);
         var means = new RunningMeans();
         var (batch, images, compute) = (0, 0L, 0.0);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ColorPix.Core.Models;
 using ColorPix.Torch;
@@ -79,22 +78,7 @@ public static class EngineBenchmark
         return (net.parameter_count(), figures);
     }
 
-    /// <summary>Median of the runs after warm-up; each run in its own dispose scope, as in training.</summary>
-    private static double Timed(EngineBenchmarkOptions o, Action body)
-    {
-        var samples = new List<double>();
-        for (var i = 0; i < o.Warmup + o.Runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using (torch.NewDisposeScope()) body();
-            if (i >= o.Warmup) samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        return Median(samples);
-    }
+    private static double Timed(EngineBenchmarkOptions o, Action body) => BenchTiming.MedianMilliseconds(o.Warmup, o.Runs, body);
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(IEnumerable<double> values) => BenchTiming.Median(values);
 }

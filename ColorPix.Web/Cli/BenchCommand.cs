@@ -1,51 +1,92 @@
 using System.CommandLine;
 using System.Text.Json;
+using ColorPix.Torch;
 using ColorPix.Training.Benchmarks;
 using Spectre.Console;
 
 namespace ColorPix.Web.Cli;
 
-/// <summary>`colorpix bench engine`: ColorPix against the identical PyTorch model on the same libtorch.</summary>
+/// <summary>`colorpix bench engine|train`: ColorPix against the identical PyTorch networks on the same libtorch,
+/// alternating rounds so that load on a shared machine falls on both sides.</summary>
 public static class BenchCommand
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the figures as JSON" };
-    private static readonly Option<int> Runs = new("--runs") { Description = "Timed runs per figure (median reported)", DefaultValueFactory = _ => 10 };
-    private static readonly Option<int> Warmup = new("--warmup") { Description = "Untimed runs first", DefaultValueFactory = _ => 3 };
-    private static readonly Option<int> Rounds = new("--rounds") { Description = "Alternating ColorPix/PyTorch rounds (median reported)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the figures as JSON", Recursive = true };
+    private static readonly Option<int?> Runs = new("--runs") { Description = "Timed runs per figure (median reported)", Recursive = true };
+    private static readonly Option<int?> Warmup = new("--warmup") { Description = "Untimed runs first", Recursive = true };
+    private static readonly Option<int?> Rounds = new("--rounds") { Description = "Alternating ColorPix/PyTorch rounds (median reported)", Recursive = true };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks (figures for the README and the issues)");
-        var engine = new Command("engine", "Course AutoEncoder: one Adam step at 128 px batch 16, inference at 256 and 512 px; vs PyTorch");
-        engine.Options.Add(Json);
-        engine.Options.Add(Runs);
-        engine.Options.Add(Warmup);
-        engine.Options.Add(Rounds);
+        var bench = new Command("bench", "Benchmarks: ColorPix vs the same networks in PyTorch (python3-torch)") { Json, Runs, Warmup, Rounds };
+
+        var engine = new Command("engine", "Course AutoEncoder: one Adam step at 128 px batch 16, inference at 256 and 512 px");
         engine.SetAction(parsed =>
         {
-            var (runs, warmup, rounds) = (parsed.GetValue(Runs), parsed.GetValue(Warmup), parsed.GetValue(Rounds));
-            if (runs < 1 || warmup < 0 || rounds < 1) throw new ArgumentException("--runs and --rounds must be at least 1, --warmup at least 0");
-            var output = parsed.InvocationConfiguration.Output;
-            var json = parsed.GetValue(Json);
-            var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Error);
-            var result = EngineBenchmark.Run(new EngineBenchmarkOptions(ColorPix.Torch.torch.get_num_threads(), warmup, runs, rounds),
-                stage => { if (!json) console.MarkupLine($"[grey]measuring {Markup.Escape(stage)}...[/]"); });
-            if (json) output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
-            else Render(result, CliApp.ConsoleFor(output));
+            var o = new EngineBenchmarkOptions(torch.get_num_threads());
+            o = o with { Runs = parsed.GetValue(Runs) ?? o.Runs, Warmup = parsed.GetValue(Warmup) ?? o.Warmup, Rounds = parsed.GetValue(Rounds) ?? o.Rounds };
+            Validate(o.Runs, o.Warmup, o.Rounds);
+            var result = EngineBenchmark.Run(o, Progress(parsed));
+            Print(parsed, result, console =>
+            {
+                var table = Table($"engine: course AutoEncoder, {result.Parameters:N0} parameters, {result.Threads} threads", "ms");
+                foreach (var f in result.Figures) table.AddRow(f.Name, $"{f.ColorPixMs:F1}", Value(f.PyTorchMs, "F1"), Value(f.Ratio, "F3"));
+                console.Write(table);
+                Note(console, result.PyTorchNote, "ratio = ColorPix time / PyTorch time: below 1 is faster");
+            });
             return 0;
         });
+
+        var train = new Command("train", "Training images/s of both models at 128 px, batch 16");
+        train.SetAction(parsed =>
+        {
+            var o = new TrainBenchmarkOptions(torch.get_num_threads());
+            o = o with { Runs = parsed.GetValue(Runs) ?? o.Runs, Warmup = parsed.GetValue(Warmup) ?? o.Warmup, Rounds = parsed.GetValue(Rounds) ?? o.Rounds };
+            Validate(o.Runs, o.Warmup, o.Rounds);
+            var result = TrainBenchmark.Run(o, Progress(parsed));
+            Print(parsed, result, console =>
+            {
+                var table = Table($"training at {result.Size} px, batch {result.Batch}, {result.Threads} threads", "images/s");
+                foreach (var f in result.Figures) table.AddRow(f.Model, $"{f.ColorPixImagesPerSecond:F2}", Value(f.PyTorchImagesPerSecond, "F2"), Value(f.Ratio, "F3"));
+                console.Write(table);
+                Note(console, result.PyTorchNote, "ratio = ColorPix images/s / PyTorch images/s: above 1 is faster");
+            });
+            return 0;
+        });
+
         bench.Subcommands.Add(engine);
+        bench.Subcommands.Add(train);
         return bench;
     }
 
-    private static void Render(EngineBenchmarkResult result, IAnsiConsole console)
+    private static void Validate(int runs, int warmup, int rounds)
     {
-        var table = new Table().Title($"engine: course AutoEncoder, {result.Parameters:N0} parameters, {result.Threads} threads")
-            .AddColumn("figure").AddColumn(new TableColumn("ColorPix ms").RightAligned())
-            .AddColumn(new TableColumn("PyTorch ms").RightAligned()).AddColumn(new TableColumn("ColorPix / PyTorch").RightAligned());
-        foreach (var f in result.Figures)
-            table.AddRow(f.Name, $"{f.ColorPixMs:F1}", f.PyTorchMs is { } p ? $"{p:F1}" : "-", f.Ratio is { } r ? $"{r:F3}" : "-");
-        console.Write(table);
-        if (result.PyTorchNote is not null) console.MarkupLine($"[yellow]{Markup.Escape(result.PyTorchNote)}[/]");
+        if (runs < 1 || warmup < 0 || rounds < 1) throw new ArgumentException("--runs and --rounds must be at least 1, --warmup at least 0");
+    }
+
+    private static Action<string> Progress(ParseResult parsed)
+    {
+        var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Error);
+        var quiet = parsed.GetValue(Json);
+        return stage => { if (!quiet) console.MarkupLine($"[grey]measuring {Markup.Escape(stage)}...[/]"); };
+    }
+
+    private static void Print<T>(ParseResult parsed, T result, Action<IAnsiConsole> render)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+        if (parsed.GetValue(Json)) output.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
+        else render(CliApp.ConsoleFor(output));
+    }
+
+    private static Table Table(string title, string unit) => new Table().Title(title)
+        .AddColumn("figure").AddColumn(new TableColumn($"ColorPix {unit}").RightAligned())
+        .AddColumn(new TableColumn($"PyTorch {unit}").RightAligned()).AddColumn(new TableColumn("ratio").RightAligned());
+
+    private static string Value(double? value, string format) => value is { } v ? v.ToString(format) : "-";
+
+    private static void Note(IAnsiConsole console, string? pytorchNote, string legend)
+    {
+        console.MarkupLine($"[grey]{Markup.Escape(legend)}[/]");
+        if (pytorchNote is not null) console.MarkupLine($"[yellow]{Markup.Escape(pytorchNote)}[/]");
     }
 }

@@ -38,6 +38,8 @@ public static class CliApp
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ColorizeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
