@@ -29,6 +29,6 @@ internal readonly ref struct HeaderReader(ReadOnlySpan<byte> bytes, ImageFormat 
         return b[0] | b[1] << 8 | b[2] << 16;
     }
 
-    public ImageFormatException Truncated() => new($"truncated {format.DisplayName()} header");
-    public ImageFormatException Corrupt(string detail) => new($"corrupt {format.DisplayName()} header: {detail}");
+    public CorruptImageException Truncated() => new($"truncated {format.DisplayName()} header");
+    public CorruptImageException Corrupt(string detail) => new($"corrupt {format.DisplayName()} header: {detail}");
 }

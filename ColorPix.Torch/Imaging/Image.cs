@@ -41,12 +41,12 @@ public sealed unsafe partial class Image : IDisposable
         if (info.Pixels > maxPixels) throw new ImageTooLargeException(info.Width, info.Height, maxPixels);
         // Decoders fill a missing tail with gray rather than fail, so truncation is caught here.
         if (!ImageCompleteness.IsComplete(bytes, info.Format))
-            throw new ImageFormatException($"truncated {info.Format.DisplayName()} image: the file ends before its image data does");
+            throw new CorruptImageException($"truncated {info.Format.DisplayName()} image: the file ends before its image data does");
         fixed (byte* data = bytes)
         {
             var handle = NativeMethods.cpx_image_decode(data, bytes.Length, maxPixels, info.HasAlpha ? 1 : 0);
             if (handle == IntPtr.Zero)
-                throw new ImageFormatException($"corrupt {info.Format.DisplayName()} image: {NativeMethods.LastError().Message}");
+                throw new CorruptImageException($"corrupt {info.Format.DisplayName()} image: {NativeMethods.LastError().Message}");
             return new Image(handle);
         }
     }

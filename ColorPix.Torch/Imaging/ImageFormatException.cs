@@ -6,6 +6,12 @@ namespace ColorPix.Torch.Imaging;
 /// The message is meant for the user who uploaded the file.</summary>
 public class ImageFormatException(string message) : Exception(message);
 
+/// <summary>Not an image at all, or a format ColorPix does not read (HTTP: 415).</summary>
+public sealed class UnsupportedImageException(string message) : ImageFormatException(message);
+
+/// <summary>A format ColorPix reads, but the data is truncated or corrupt (HTTP: 422).</summary>
+public sealed class CorruptImageException(string message) : ImageFormatException(message);
+
 /// <summary>The image header declares more pixels than allowed. Raised from the header alone, before any
 /// pixel memory is allocated. A subclass, so "any unreadable upload" catches it too, while a handler that
 /// wants a different status (422 rather than 415) catches it first; the compiler enforces that order.</summary>

@@ -16,7 +16,7 @@ public static partial class ImageProbe
         ImageFormat.WebP => ProbeWebP(bytes),
         ImageFormat.Bmp => ProbeBmp(bytes),
         ImageFormat.Tiff => ProbeTiff(bytes),
-        _ => throw new ImageFormatException("not an image: unrecognised format (expected JPEG, PNG, WebP, BMP or TIFF)"),
+        _ => throw new UnsupportedImageException("not an image: unrecognised format (expected JPEG, PNG, WebP, BMP or TIFF)"),
     };
 
     /// <summary>The format named by the file's magic bytes, or null.</summary>
