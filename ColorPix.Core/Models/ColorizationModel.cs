@@ -52,6 +52,10 @@ public sealed class ColorizationModel : IDisposable
     public static ColorizationModel CreatePix2Pix(Pix2PixConfig config) =>
         new(ModelKind.Pix2Pix, new UnetGenerator(config), LabNormalization.Pix2Pix, config.ImageSize, null, config);
 
+    /// <summary>Any network served as a model of a kind, raw L in and raw ab out: test doubles of the serving path.</summary>
+    internal static ColorizationModel Wrap(ModelKind kind, Module network, int imageSize) =>
+        new(kind, network, LabNormalization.InNetwork, imageSize, null, null);
+
     /// <summary>L [N,1,S,S] in [0,100] -> ab [N,2,S,S] in Lab units.</summary>
     public Tensor PredictAb(Tensor lightness) => Normalization.ToAb(Network.forward(Normalization.NetworkInput(lightness)));
 

@@ -1,0 +1,79 @@
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+using ColorPix.Torch.Imaging;
+
+namespace ColorPix.Core.Inference;
+
+/// <summary>
+/// The service's way to the models: one bounded, micro-batching queue and worker thread per model kind, in front
+/// of a <see cref="ModelCatalog"/> (which it does not own). Kinds are never batched together.
+/// </summary>
+public sealed class ColorizationQueue : IAsyncDisposable
+{
+    private readonly ModelCatalog catalog;
+    private readonly Dictionary<ModelKind, ModelWorker> workers;
+    private int disposed;
+
+    public InferenceOptions Options { get; }
+
+    public ColorizationQueue(ModelCatalog catalog, InferenceOptions options)
+    {
+        Options = options.Validated();
+        this.catalog = catalog;
+        // Every kind gets a worker, loaded or not: a hot reload can make a missing model available later.
+        workers = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => new ModelWorker(kind, catalog, Options));
+    }
+
+    /// <summary>The size to prepare images for a kind, or an exception saying why that model is unavailable.</summary>
+    public int ModelSize(ModelKind kind) =>
+        catalog.ImageSize(kind) ?? throw new ModelUnavailableException(kind, catalog.Describe(kind).Problem ?? "not loaded");
+
+    /// <summary>Prepares the image here, on the caller's thread, then colorizes it through the queue.</summary>
+    public async Task<Image> ColorizeAsync(Image image, ModelKind kind, CancellationToken cancellation = default)
+    {
+        using var prepared = Colorizer.Prepare(image, ModelSize(kind));
+        return await ColorizeAsync(prepared, kind, cancellation);
+    }
+
+    /// <summary>
+    /// Colorizes a prepared image: the prediction is batched, the finishing runs on this request's own
+    /// continuation, off the worker thread. The caller keeps <paramref name="prepared"/> alive until the task ends.
+    /// </summary>
+    /// <exception cref="QueueFullException">The model's queue is full: retry after the time it carries.</exception>
+    /// <exception cref="ModelUnavailableException">The model is not loaded, or the service is stopping.</exception>
+    public async Task<Image> ColorizeAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
+    {
+        using var ab = await PredictAsync(prepared, kind, cancellation);
+        cancellation.ThrowIfCancellationRequested(); // the client left while its batch ran: skip the finishing
+        return Colorizer.Finish(prepared, ab);
+    }
+
+    /// <summary>The ab [1,2,S,S] of a prepared image, batched with other requests; the caller disposes it.</summary>
+    public Task<Tensor> PredictAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
+    {
+        if (Volatile.Read(ref disposed) == 1) throw new ModelUnavailableException(kind, "the service is shutting down");
+        cancellation.ThrowIfCancellationRequested();
+        ModelSize(kind); // an unloaded model is refused here, not after waiting in its queue
+        return workers[kind].Enqueue(prepared, cancellation);
+    }
+
+    public InferenceStatus Status()
+    {
+        var models = workers.Select(pair =>
+        {
+            var (kind, worker) = (pair.Key, pair.Value);
+            var availability = catalog.Describe(kind);
+            var (processed, failed, averageBatch, p50, p95) = worker.Statistics.Snapshot();
+            return new ModelStatus(kind, availability.Info, availability.Problem, worker.Waiting, worker.Busy,
+                processed, failed, averageBatch, p50, p95);
+        }).ToList();
+        return new InferenceStatus(InferenceStatus.StateOf(models), models);
+    }
+
+    /// <summary>Stops accepting requests, serves the ones already queued, and joins the worker threads.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        await Task.WhenAll(workers.Values.Select(w => w.StopAsync()));
+    }
+}

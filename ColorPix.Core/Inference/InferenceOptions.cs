@@ -1,0 +1,52 @@
+using ColorPix.Torch;
+
+namespace ColorPix.Core.Inference;
+
+/// <summary>How the inference queues run: bound on waiting requests, micro-batching, device.</summary>
+public sealed record InferenceOptions
+{
+    /// <summary>Requests that may wait per model; beyond it, requests are refused (503) rather than queued.</summary>
+    public int Capacity { get; init; } = 32;
+
+    /// <summary>Most requests per forward pass; 1 disables batching.</summary>
+    public int MaxBatch { get; init; } = 4;
+
+    /// <summary>How long a batch waits after its first request for others to join; 0 runs at once.</summary>
+    public int MaxDelayMs { get; init; } = 10;
+
+    /// <summary>"cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The problems of these options, one sentence each; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Capacity < 1) problems.Add($"Capacity must be at least 1 (requests that may wait per model), not {Capacity}.");
+        if (MaxBatch < 1) problems.Add($"MaxBatch must be at least 1 (1 disables batching), not {MaxBatch}.");
+        if (MaxDelayMs is < 0 or > 10_000) problems.Add($"MaxDelayMs must be between 0 and 10000 ms, not {MaxDelayMs}.");
+        if (DeviceProblem() is { } device) problems.Add(device);
+        return problems;
+    }
+
+    /// <summary>These options, or an ArgumentException listing every problem.</summary>
+    public InferenceOptions Validated()
+    {
+        var problems = Problems();
+        return problems.Count == 0 ? this : throw new ArgumentException("invalid inference options: " + string.Join(" ", problems));
+    }
+
+    public Device ParsedDevice() => ColorPix.Torch.Device.Parse(Device);
+
+    private string? DeviceProblem()
+    {
+        try
+        {
+            ParsedDevice();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"Device: {e.Message}.";
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ColorPix.Core.Checkpoints;
+using ColorPix.Core.Data;
+using ColorPix.Core.Metrics;
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+
+namespace ColorPix.Core.Inference;
+
+/// <summary>
+/// The models the service runs, one per kind. A checkpoint that is missing or broken does not stop the service:
+/// that model is unavailable and <see cref="Describe"/> says why. <see cref="Replace"/> swaps a model atomically;
+/// batches already running finish on the old one, which is disposed after them.
+/// </summary>
+public sealed class ModelCatalog : IDisposable
+{
+    /// <summary>Evaluation results the CLI writes beside a checkpoint.</summary>
+    public const string MetricsFileName = "eval.json";
+
+    private sealed record Slot(string? Path, SharedModel? Shared, string? Problem);
+
+    // Indexed by kind; each slot is immutable and replaced whole, so readers need no lock.
+    private readonly Slot[] slots;
+    private readonly Device device;
+    private readonly Lock swapLock = new();
+
+    private ModelCatalog(Device device, IReadOnlyDictionary<ModelKind, string> paths)
+    {
+        this.device = device;
+        slots = Enum.GetValues<ModelKind>().Select(kind => paths.TryGetValue(kind, out var path)
+            ? TryLoad(kind, path, device)
+            : new Slot(null, null, "no checkpoint is configured for it")).ToArray();
+    }
+
+    /// <summary>Loads each given checkpoint; failures are recorded, not thrown.</summary>
+    public static ModelCatalog Load(IReadOnlyDictionary<ModelKind, string> checkpointPaths, Device? device = null) =>
+        new(device ?? Device.CPU, checkpointPaths);
+
+    /// <summary>The checkpoints shipped in the repository: checkpoints/&lt;kind&gt;/model.safetensors.</summary>
+    public static ModelCatalog LoadShipped(string repoRoot, Device? device = null) =>
+        Load(Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => RepoPaths.ShippedModel(repoRoot, kind.Name())), device);
+
+    /// <summary>Models already in memory (tests, embedding): their version is "in-memory".</summary>
+    internal static ModelCatalog FromModels(IReadOnlyDictionary<ModelKind, ColorizationModel> models, Device? device = null)
+    {
+        var catalog = new ModelCatalog(device ?? Device.CPU, new Dictionary<ModelKind, string>());
+        foreach (var (kind, model) in models)
+            catalog.slots[(int)kind] = new Slot(null, new SharedModel(model,
+                new ModelInfo(kind, "(in memory)", "in-memory", null, model.ImageSize, null, DateTimeOffset.UtcNow)), null);
+        return catalog;
+    }
+
+    /// <summary>A lease on the current model of a kind, or null when it is unavailable.</summary>
+    public ModelLease? Acquire(ModelKind kind)
+    {
+        // A swap may retire the model between reading the slot and leasing it: then read the new slot.
+        while (true)
+        {
+            var shared = Volatile.Read(ref slots[(int)kind]).Shared;
+            if (shared is null) return null;
+            if (shared.TryAcquire() is { } lease) return lease;
+        }
+    }
+
+    public ModelAvailability Describe(ModelKind kind)
+    {
+        var slot = Volatile.Read(ref slots[(int)kind]);
+        return new ModelAvailability(kind, slot.Path, slot.Shared?.Info, slot.Problem);
+    }
+
+    /// <summary>The input size of the current model of a kind (what to prepare images for), or null when unavailable.</summary>
+    public int? ImageSize(ModelKind kind) => Describe(kind).Info?.ImageSize;
+
+    public IReadOnlyList<ModelAvailability> Describe() => Enum.GetValues<ModelKind>().Select(Describe).ToList();
+
+    /// <summary>
+    /// Loads a new checkpoint for a kind and makes it current; the old model is disposed once no batch uses it.
+    /// When the new checkpoint cannot be loaded, the old model stays and the error is thrown.
+    /// </summary>
+    public ModelInfo Replace(ModelKind kind, string checkpointPath)
+    {
+        var loaded = LoadModel(kind, checkpointPath, device);
+        Slot old;
+        lock (swapLock)
+        {
+            old = slots[(int)kind];
+            Volatile.Write(ref slots[(int)kind], new Slot(checkpointPath, loaded, null));
+        }
+        old.Shared?.Retire();
+        return loaded.Info;
+    }
+
+    public void Dispose()
+    {
+        lock (swapLock)
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var old = slots[i];
+                Volatile.Write(ref slots[i], old with { Shared = null, Problem = "the catalog was disposed" });
+                old.Shared?.Retire();
+            }
+        }
+    }
+
+    private static Slot TryLoad(ModelKind kind, string path, Device device)
+    {
+        try
+        {
+            return new Slot(path, LoadModel(kind, path, device), null);
+        }
+        catch (FileNotFoundException)
+        {
+            return new Slot(path, null, $"no checkpoint at {path}");
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or TorchException or ArgumentException or FormatException or JsonException)
+        {
+            return new Slot(path, null, $"cannot load {path}: {e.Message}");
+        }
+    }
+
+    private static SharedModel LoadModel(ModelKind kind, string path, Device device)
+    {
+        var (model, metadata) = ModelCheckpoint.Load(path, device);
+        if (model.Kind != kind)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"{path} holds a {model.Kind.Name()} model, not a {kind.Name()} one");
+        }
+        var epoch = metadata.TryGetValue("epoch", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var e) ? e : (int?)null;
+        var info = new ModelInfo(kind, path, ShortHash(path), epoch, model.ImageSize, ReadMetrics(path), DateTimeOffset.UtcNow);
+        return new SharedModel(model, info);
+    }
+
+    private static string ShortHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+    }
+
+    /// <summary>The evaluation beside the checkpoint, if any: a broken one is ignored, the model still serves.</summary>
+    private static EvaluationReport? ReadMetrics(string checkpointPath)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(checkpointPath))!, MetricsFileName);
+        try
+        {
+            return File.Exists(file) ? EvaluationReport.FromJson(File.ReadAllText(file)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
