@@ -26,6 +26,9 @@ public sealed class ModelCatalog : IDisposable
     private readonly Device device;
     private readonly Lock swapLock = new();
 
+    /// <summary>Where the models live: inputs must be sent there.</summary>
+    public Device Device => device;
+
     private ModelCatalog(Device device, IReadOnlyDictionary<ModelKind, string> paths)
     {
         this.device = device;

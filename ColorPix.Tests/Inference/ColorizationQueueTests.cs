@@ -203,5 +203,7 @@ public class ColorizationQueueTests
         var act = () => new ColorizationQueue(catalog, options);
         act.Should().Throw<ArgumentException>().WithMessage("*Capacity*MaxBatch*MaxDelayMs*tpu*");
         new InferenceOptions().Problems().Should().BeEmpty();
+        var onAnotherDevice = () => new ColorizationQueue(catalog, new InferenceOptions { Device = "cuda:0" });
+        onAnotherDevice.Should().Throw<ArgumentException>().WithMessage("*cpu*cuda:0*");
     }
 }
