@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using ColorPix.Core.Inference;
+using ColorPix.Core.Models;
+using ColorPix.Torch.Imaging;
+using ColorPix.Web.Hosting;
+using ColorPix.Web.Storage.Metadata;
+using ColorPix.Web.Storage.Objects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ColorPix.Web.Endpoints;
+
+/// <summary>GET /colorize: both models' results side by side (or the preferred one), computed once and stored.</summary>
+public static class ColorizeEndpoints
+{
+    public static IEndpointRouteBuilder MapColorizeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/colorize", Colorize).RequireAuthorization().RequireRateLimiting(RateLimits.Colorize)
+            .WithSummary("Colorize an uploaded image with both models (only the preferred one when set); results are stored");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ColorizeResponse>, ProblemHttpResult>> Colorize(Guid? id, ClaimsPrincipal principal, IUserStore users,
+        IImageStore images, IColorizationStore colorizations, IRatingStore ratings, IObjectStore objects, ModelCatalog catalog,
+        ColorizationQueue queue, IOptions<LimitsOptions> limits, TimeProvider clock, CancellationToken ct)
+    {
+        if (id is null) return Problems.BadRequest("pass the image id: /colorize?id=...");
+        var userId = principal.Id();
+        var user = await users.FindByIdAsync(userId, ct);
+        if (user is null) return Problems.Unauthorized("this account no longer exists");
+        var image = await images.GetForOwnerAsync(userId, id.Value, ct);
+        if (image is null) return Problems.ImageNotFound();
+
+        var wanted = user.PreferredModel is { } preferred ? [preferred] : Enum.GetValues<ModelKind>();
+        var available = wanted.Where(k => catalog.Describe(k).IsAvailable).ToList();
+        if (available.Count == 0)
+            return Problems.Unavailable($"no model to serve: {string.Join("; ", wanted.Select(k => $"{k.Name()}: {catalog.Describe(k).Problem}"))}");
+
+        var existing = await colorizations.ListForImageAsync(userId, image.Id, ct);
+        var missing = available.Where(k => existing.All(e => e.Model != k)).ToList();
+        if (missing.Count > 0)
+        {
+            var original = await objects.GetBytesAsync(image.OriginalKey, ct) ?? throw new InvalidOperationException($"object {image.OriginalKey} is missing");
+            var decode = new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels };
+            // Both models at once: each has its own queue, so they run side by side.
+            await Task.WhenAll(missing.Select(kind => ColorizeOne(kind, original, image, decode, queue, catalog, colorizations, objects, clock, ct)));
+            existing = await colorizations.ListForImageAsync(userId, image.Id, ct);
+        }
+        var results = await ImageEndpoints.Results(existing.Where(e => available.Contains(e.Model)), userId, ratings, ct);
+        return TypedResults.Ok(new ColorizeResponse(image.Id, image.WasGrayscale, Urls.Original(image.Id), results));
+    }
+
+    private static async Task ColorizeOne(ModelKind kind, byte[] original, ImageRecord image, ImageDecodeOptions decode, ColorizationQueue queue,
+        ModelCatalog catalog, IColorizationStore colorizations, IObjectStore objects, TimeProvider clock, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        using var request = ColorizationRequest.FromBytes(original, queue.ModelSize(kind), decode);
+        using var result = await queue.ColorizeAsync(request.Prepared, kind, ct);
+        var elapsed = watch.ElapsedMilliseconds;
+        var version = catalog.Describe(kind).Info?.Version ?? "unknown";
+        var (resultKey, thumbnailKey) = (ObjectKeys.Result(image.OwnerId, image.Id, kind.Name()), ObjectKeys.ResultThumbnail(image.OwnerId, image.Id, kind.Name()));
+        await objects.PutThenRecordAsync(
+            [new ObjectToStore(resultKey, ResultEncoding.Png(result), ContentTypes.Png), new ObjectToStore(thumbnailKey, ResultEncoding.Thumbnail(result), ContentTypes.Jpeg)],
+            c => colorizations.AddAsync(new NewColorization(image.Id, kind, version, resultKey, thumbnailKey, elapsed, clock.GetUtcNow()), c), ct);
+    }
+}

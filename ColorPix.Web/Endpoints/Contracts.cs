@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace ColorPix.Web.Endpoints;
+
+// What the API sends and receives. snake_case where the spec's FastAPI-style clients expect it (token response).
+
+public sealed record AliveResponse(string Service, string Version, string Status);
+
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt);
+
+public sealed record SignUpRequest(string? Username, string? Password);
+
+public sealed record ChangePasswordRequest(
+    [property: JsonPropertyName("current_password")] string? CurrentPassword,
+    [property: JsonPropertyName("new_password")] string? NewPassword);
+
+public sealed record UserResponse(long Id, string Username, bool IsAdmin, int PreferredModel, bool DefaultConsent, DateTimeOffset CreatedAt);
+
+public sealed record UploadResponse(Guid Id, int Width, int Height, string Format, bool WasGrayscale, bool Consent, string? Note);
+
+public sealed record ResultResponse(string Model, string ModelVersion, string Url, string ThumbnailUrl, string JpegUrl, long DurationMs, int? Rating);
+
+public sealed record ColorizeResponse(Guid Id, bool WasGrayscale, string OriginalUrl, IReadOnlyList<ResultResponse> Results);
+
+public sealed record ImageResponse(Guid Id, DateTimeOffset CreatedAt, int Width, int Height, string Format, bool WasGrayscale, bool Consent,
+    string OriginalUrl, string ThumbnailUrl, IReadOnlyList<ResultResponse> Results);
+
+public sealed record ImagePageResponse(long Total, int Offset, int Limit, IReadOnlyList<ImageResponse> Items);
+
+public sealed record PreferenceResponse(int PreferredModel, string Name);
+
+public sealed record RatingResponse(Guid Id, string Model, int Rating);
+
+public sealed record ConsentResponse(Guid Id, bool Consent);
+
+public sealed record ModelResponse(string Model, string Version, string Path, bool Active, bool Loaded, string? Problem,
+    DateTimeOffset? RegisteredAt, object? Metrics, double? MeanRating, long Ratings);

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ColorPix.Core.Data;
+using ColorPix.Web.Auth;
+using ColorPix.Web.Endpoints;
+using ColorPix.Web.Storage;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ColorPix.Web.Hosting;
+
+/// <summary>The `colorpix serve` host: registrations first, then the endpoint groups. Configuration comes from the
+/// clone's appsettings.json, then environment variables (Section__Key), then the command line.</summary>
+public static class ColorPixApp
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepoPaths.FindRoot() });
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+
+        builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        // Refuse oversized bodies while they stream in, not after buffering them (413).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + 64 * 1024);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxUploadBytes + 16 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+
+        builder.AddColorPixStorage();
+        builder.AddColorPixAuth();
+        builder.AddColorPixInference();
+        builder.AddColorPixRateLimits();
+        builder.AddColorPixOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseColorPixOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapRootEndpoints();
+        app.MapAuthEndpoints();
+        app.MapImageEndpoints();
+        app.MapColorizeEndpoints();
+        app.MapPreferenceEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+}

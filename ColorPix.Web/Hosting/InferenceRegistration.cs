@@ -1,0 +1,77 @@
+using ColorPix.Core.Data;
+using ColorPix.Core.Inference;
+using ColorPix.Core.Models;
+using ColorPix.Torch;
+using ColorPix.Web.Storage.Metadata;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace ColorPix.Web.Hosting;
+
+public static class InferenceRegistration
+{
+    /// <summary>Both models loaded once, in this process, behind one micro-batching queue per model.</summary>
+    public static IHostApplicationBuilder AddColorPixInference(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.Section)
+            .Validate(o => TryDevice(o.Device), "Models:Device must be cpu, cuda or cuda:N").ValidateOnStart();
+        services.AddOptions<InferenceOptions>().BindConfiguration("Inference").ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ModelsOptions>>().Value;
+            var root = RepoPaths.FindRoot();
+            string PathOf(string? configured, ModelKind kind) =>
+                configured is { Length: > 0 } ? (Path.IsPathRooted(configured) ? configured : Path.Combine(root, configured)) : RepoPaths.ShippedModel(root, kind.Name());
+            return ModelCatalog.Load(new Dictionary<ModelKind, string>
+            {
+                [ModelKind.AutoEncoder] = PathOf(o.AutoEncoder, ModelKind.AutoEncoder),
+                [ModelKind.Pix2Pix] = PathOf(o.Pix2Pix, ModelKind.Pix2Pix),
+            }, Device.Parse(o.Device));
+        });
+        services.AddSingleton(sp => new ColorizationQueue(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
+        services.AddHostedService<ModelRegistryStartup>();
+        services.AddHealthChecks().AddCheck<ModelsHealthCheck>("models", tags: [Storage.StorageServiceCollectionExtensions.ReadyTag]);
+        return builder;
+    }
+
+    private static bool TryDevice(string device)
+    {
+        try { Device.Parse(device); return true; }
+        catch (ArgumentException) { return false; }
+    }
+}
+
+/// <summary>Records the loaded models in the database (what /show_models lists) and says which failed to load.</summary>
+internal sealed class ModelRegistryStartup(ModelCatalog catalog, IModelRegistry registry, TimeProvider clock, ILogger<ModelRegistryStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var model in catalog.Describe())
+        {
+            if (model.Info is not { } info)
+            {
+                log.LogWarning("model {Model} is unavailable: {Problem}", model.Kind.Name(), model.Problem);
+                continue;
+            }
+            var metrics = info.Metrics?.ToJson() ?? "{}";
+            await registry.UpsertAsync(new ModelRegistration(info.Kind, info.Version, info.Path, metrics, clock.GetUtcNow()), cancellationToken);
+            await registry.SetActiveAsync(info.Kind, info.Version, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Ready when at least one model is loaded; degraded when one of the two is missing.</summary>
+internal sealed class ModelsHealthCheck(ModelCatalog catalog) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var models = catalog.Describe();
+        var missing = models.Where(m => !m.IsAvailable).Select(m => $"{m.Kind.Name()}: {m.Problem}").ToList();
+        return Task.FromResult(missing.Count == 0 ? HealthCheckResult.Healthy("both models loaded")
+            : missing.Count < models.Count ? HealthCheckResult.Degraded(string.Join("; ", missing))
+            : HealthCheckResult.Unhealthy(string.Join("; ", missing)));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ColorPix.Web.Hosting;
+
+/// <summary>ASP.NET Core's rate limiter, "to control the server's load" as the spec says: sign-in attempts per client
+/// address, requests and colorizations per user. A refusal is a 429 ProblemDetails with Retry-After.</summary>
+public static class RateLimits
+{
+    public const string Login = "login";
+    public const string PerUser = "per-user";
+    public const string Colorize = "colorize";
+
+    public static IHostApplicationBuilder AddColorPixRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteRejection;
+            options.AddPolicy(Login, http => Window($"login:{ClientAddress(http)}", Limits(http).LoginPerMinute));
+            options.AddPolicy(PerUser, http => Window($"user:{UserKey(http)}", Limits(http).RequestsPerMinute));
+            options.AddPolicy(Colorize, http => Window($"colorize:{UserKey(http)}", Limits(http).ColorizePerMinute));
+        });
+        return builder;
+    }
+
+    private static LimitsOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+
+    private static RateLimitPartition<string> Window(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string UserKey(HttpContext http) =>
+        http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientAddress(http);
+
+    private static async ValueTask WriteRejection(OnRejectedContext context, CancellationToken cancellation)
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"try again in {seconds} s",
+            },
+        });
+    }
+}
