@@ -11,10 +11,12 @@ public sealed class DatasetBatchSource : IBatchSource
     private readonly LoaderOptions options;
 
     private readonly int repeat;
+    private readonly double minCropScale;
 
-    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1)
+    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1, double minCropScale = 0.5)
     {
         this.repeat = repeat;
+        this.minCropScale = minCropScale;
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"no dataset manifest at {manifestPath} (build one with `colorpix data sample` or `colorpix data coco`)");
         foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(manifestPath, split);
         this.size = size;
@@ -37,7 +39,7 @@ public sealed class DatasetBatchSource : IBatchSource
         var passes = split == Split.Train ? repeat : 1;
         for (var pass = 0; pass < passes; pass++)
         {
-            using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size), loaderOptions, epoch * passes + pass, cancellation);
+            using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size, minCropScale), loaderOptions, epoch * passes + pass, cancellation);
             foreach (var batch in loader) yield return batch;
         }
     }

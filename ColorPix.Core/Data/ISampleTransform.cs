@@ -14,6 +14,8 @@ public interface ISampleTransform
 public static class SampleTransforms
 {
     /// <summary>Augmentation for training only; validation and test always see the same pixels.</summary>
-    public static ISampleTransform For(Split split, int size) =>
-        split == Split.Train ? new TrainTransform(size) : new EvalTransform(size);
+    /// <param name="minCropScale">Smallest share of the photo's area a training crop covers: smaller gives more
+    /// distinct patches from few photos.</param>
+    public static ISampleTransform For(Split split, int size, double minCropScale = 0.5) =>
+        split == Split.Train ? new TrainTransform(size) { MinScale = minCropScale } : new EvalTransform(size);
 }

@@ -23,6 +23,7 @@ public static class TrainCommand
     private static readonly Option<int> Ngf = new("--ngf") { Description = "Pix2Pix base width of generator and discriminator", DefaultValueFactory = _ => 64 };
     private static readonly Option<int> Workers = new("--workers") { Description = "Image decoding threads", DefaultValueFactory = _ => 2 };
     private static readonly Option<int> Repeat = new("--repeat") { Description = "Augmented passes over the training split per epoch", DefaultValueFactory = _ => 1 };
+    private static readonly Option<double> MinCrop = new("--min-crop") { Description = "Smallest share of a photo's area in a training crop", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<string?> RunName = new("--run-name") { Description = "Name of the run (default MODEL-DATE-TIME)" };
     private static readonly Option<int?> MaxBatches = new("--max-batches") { Description = "At most N batches per epoch (smoke runs)" };
 
@@ -30,7 +31,7 @@ public static class TrainCommand
     {
         var command = new Command("train", "Train a colorization model; checkpoints in checkpoints/RUN, runs in mlruns/")
         {
-            Model, Data, Size, Epochs, Batch, Seed, Resume, DeviceOption, LearningRate, Width, Ngf, Workers, Repeat, RunName, MaxBatches,
+            Model, Data, Size, Epochs, Batch, Seed, Resume, DeviceOption, LearningRate, Width, Ngf, Workers, Repeat, MinCrop, RunName, MaxBatches,
         };
         command.SetAction(parsed =>
         {
@@ -38,7 +39,7 @@ public static class TrainCommand
             var options = Options(parsed, root);
             options.Validate();
             var manifest = RepoPaths.ManifestOf(options.Data, root);
-            var data = new DatasetBatchSource(manifest, options.Size, options.Batch, options.Workers, options.Seed, options.Repeat);
+            var data = new DatasetBatchSource(manifest, options.Size, options.Batch, options.Workers, options.Seed, options.Repeat, options.MinCrop);
             var tracker = new MlflowTrainingTracker(new MlflowFileStore(RepoPaths.MlrunsFolder(root)));
             var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Output);
 
@@ -72,7 +73,7 @@ public static class TrainCommand
                 Model = ModelKinds.Parse(parsed.GetValue(Model)!), Data = parsed.GetValue(Data)!, Size = parsed.GetValue(Size),
                 Epochs = parsed.GetValue(Epochs), Batch = parsed.GetValue(Batch), Seed = parsed.GetValue(Seed),
                 Device = parsed.GetValue(DeviceOption)!, LearningRate = parsed.GetValue(LearningRate), Width = parsed.GetValue(Width),
-                Ngf = parsed.GetValue(Ngf), Workers = parsed.GetValue(Workers), Repeat = parsed.GetValue(Repeat), RunName = parsed.GetValue(RunName), MaxBatches = parsed.GetValue(MaxBatches),
+                Ngf = parsed.GetValue(Ngf), Workers = parsed.GetValue(Workers), Repeat = parsed.GetValue(Repeat), MinCrop = parsed.GetValue(MinCrop), RunName = parsed.GetValue(RunName), MaxBatches = parsed.GetValue(MaxBatches),
             };
         }
         // A resumed run keeps what shaped it (model, data, size, batch, seed...); only the schedule and machine may change.
