@@ -6,10 +6,7 @@ namespace ColorPix.Tests.Storage;
 
 public class ColorizationAndRatingTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<MetadataBackend> Backends => MetadataBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Adding_the_same_image_and_model_twice_keeps_one_row_the_first(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -28,7 +25,7 @@ public class ColorizationAndRatingTests
         (await db.Colorizations.GetAsync(alice.Id, image.Id, ModelKind.Pix2Pix, None)).Should().Be(stored);
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Colorizations_of_a_page_of_images_come_in_one_call_without_others_images(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -46,7 +43,7 @@ public class ColorizationAndRatingTests
         (await db.Colorizations.ListForImagesAsync(alice.Id, [], None)).Should().BeEmpty();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task A_rating_is_upserted_per_user_image_and_model_and_summarized_per_model(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -68,7 +65,7 @@ public class ColorizationAndRatingTests
             new RatingSummary(ModelKind.AutoEncoder, 1, 1), new RatingSummary(ModelKind.Pix2Pix, 4.5, 2));
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task A_rating_needs_an_existing_colorization_and_one_to_five_stars(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();

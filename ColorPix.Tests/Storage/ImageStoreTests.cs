@@ -5,10 +5,7 @@ namespace ColorPix.Tests.Storage;
 
 public class ImageStoreTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<MetadataBackend> Backends => MetadataBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task An_added_image_reads_back_equal_for_its_owner(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -20,7 +17,7 @@ public class ImageStoreTests
         (await db.Images.GetForOwnerAsync(alice.Id, image.Id, None)).Should().Be(image);
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Another_users_image_id_is_indistinguishable_from_a_missing_one(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -43,7 +40,7 @@ public class ImageStoreTests
         (await db.Ratings.SummarizeByModelAsync(None)).Should().BeEmpty();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Pages_list_the_owners_images_newest_first_with_the_total(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -66,7 +63,7 @@ public class ImageStoreTests
         await tooBig.Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Only_consented_images_are_listed_for_training_export(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -86,7 +83,7 @@ public class ImageStoreTests
         export.Items.Should().NotContain(i => i.Id == no.Id || i.Id == withdrawn.Id);
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Deleting_an_image_returns_its_keys_and_takes_its_colorizations_and_ratings(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();

@@ -1,14 +1,12 @@
 using ColorPix.Web.Storage.Metadata.Migrations;
 using Dapper;
+using static ColorPix.Tests.Storage.StorageTestData;
 
 namespace ColorPix.Tests.Storage;
 
 public class MigrationTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<MetadataBackend> Backends => MetadataBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Migrating_twice_applies_each_migration_once_and_records_it(MetadataBackend backend)
     {
         await using var db = await backend.CreateEmptyAsync();
@@ -24,7 +22,7 @@ public class MigrationTests
         (await db.Migrator.CurrentVersionAsync(None)).Should().Be(SchemaMigrations.Latest);
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task A_failing_migration_leaves_the_schema_at_the_previous_version(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -40,7 +38,7 @@ public class MigrationTests
         await createHalfAgain.Should().NotThrowAsync("the migration's first statement was rolled back with it");
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Foreign_keys_are_enforced(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();

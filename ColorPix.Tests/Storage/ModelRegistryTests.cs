@@ -6,10 +6,7 @@ namespace ColorPix.Tests.Storage;
 
 public class ModelRegistryTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<MetadataBackend> Backends => MetadataBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Registering_a_version_again_updates_its_path_and_metrics_in_the_same_row(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -23,7 +20,7 @@ public class ModelRegistryTests
         await notJson.Should().ThrowAsync<ArgumentException>();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task One_version_per_kind_is_active(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();

@@ -1,15 +1,14 @@
 using System.Text;
 using ColorPix.Web.Storage.Objects;
+using static ColorPix.Tests.Storage.StorageTestData;
 
 namespace ColorPix.Tests.Storage;
 
 public class ObjectStoreTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<ObjectBackend> Backends => ObjectBackend.All;
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3, 4, 5];
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task A_put_object_reads_back_with_its_bytes_and_content_type(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();
@@ -25,7 +24,7 @@ public class ObjectStoreTests
         (await objects.Store.ExistsAsync(key, None)).Should().BeTrue();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task A_missing_key_gives_null_and_deleting_it_is_no_error(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();
@@ -37,7 +36,7 @@ public class ObjectStoreTests
         await objects.Store.Invoking(s => s.DeleteAsync(key, None)).Should().NotThrowAsync();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task A_second_put_replaces_and_a_delete_removes(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();
@@ -53,7 +52,7 @@ public class ObjectStoreTests
         (await objects.Store.ExistsAsync(key, None)).Should().BeFalse();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task Listing_by_prefix_gives_keys_sizes_and_times(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();
@@ -68,7 +67,7 @@ public class ObjectStoreTests
         all.Should().OnlyContain(o => o.LastModified > DateTimeOffset.UtcNow.AddMinutes(-1));
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task Ping_succeeds_on_a_reachable_store(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();

@@ -6,7 +6,6 @@ namespace ColorPix.Tests.Storage;
 
 public class OrphanSweeperTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(30);
 
     [Test]

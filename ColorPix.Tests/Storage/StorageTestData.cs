@@ -7,6 +7,7 @@ namespace ColorPix.Tests.Storage;
 /// <summary>Rows as the API would write them, with object keys from <see cref="ObjectKeys"/>.</summary>
 internal static class StorageTestData
 {
+    public static readonly CancellationToken None = CancellationToken.None;
     public static readonly DateTimeOffset T0 = new(2026, 3, 14, 15, 9, 26, TimeSpan.Zero);
 
     public static Task<UserAccount> UserAsync(this MetadataDatabase db, string name, bool admin = false) =>

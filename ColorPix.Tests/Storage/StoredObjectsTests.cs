@@ -6,10 +6,7 @@ namespace ColorPix.Tests.Storage;
 
 public class StoredObjectsTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<ObjectBackend> Backends => ObjectBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task When_the_row_cannot_be_written_the_objects_are_removed(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();
@@ -22,7 +19,7 @@ public class StoredObjectsTests
         (await objects.Store.ListAsync("", None).ToListAsync()).Should().BeEmpty();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(ObjectBackend), nameof(ObjectBackend.All))]
     public async Task When_the_row_is_written_the_objects_stay(ObjectBackend backend)
     {
         using var objects = await backend.CreateAsync();

@@ -7,10 +7,7 @@ namespace ColorPix.Tests.Storage;
 
 public class UserStoreTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static IEnumerable<MetadataBackend> Backends => MetadataBackend.All;
-
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task A_created_user_reads_back_by_id_and_by_username_in_any_case(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -23,7 +20,7 @@ public class UserStoreTests
         (await db.Users.FindByIdAsync(created.Id + 1000, None)).Should().BeNull();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task A_username_taken_in_another_case_is_refused(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -35,7 +32,7 @@ public class UserStoreTests
         (await db.Users.ListAsync(UserListScope.All, None)).Should().ContainSingle();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task The_user_list_for_responses_leaves_out_administrators_and_hashes(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -53,7 +50,7 @@ public class UserStoreTests
         alice.ToString().Should().NotContain("hash-of-alice");
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Updates_change_the_hash_preference_consent_and_role_and_report_a_missing_user(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
@@ -74,7 +71,7 @@ public class UserStoreTests
         (await db.Users.SetAdminAsync(alice.Id + 1000, true, None)).Should().BeFalse();
     }
 
-    [TestCaseSource(nameof(Backends))]
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
     public async Task Deleting_a_user_removes_their_rows_only_and_returns_every_object_key(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
