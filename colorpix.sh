@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one entry point: sets the machine up, then runs ColorPix or its tests.
 #
-#   ./colorpix.sh run [ARGS...]   install runtime packages, then `colorpix ARGS` (default: info)
+#   ./colorpix.sh run [ARGS...]   install runtime packages, then `colorpix ARGS` (default: serve)
 #   ./colorpix.sh test            install test packages, build, run every test, print
 #                                 "tests: N passed, N failed" and exit non-zero unless all passed
 set -euo pipefail
@@ -20,8 +20,8 @@ step() { printf '==> %s\n' "$*" >&2; }
 run() {
   step "setup runtime"
   scripts/setup.sh runtime
-  step "colorpix ${*:-info}  (the first run also builds native/: a few minutes)"
-  exec dotnet run --project ColorPix.Web -c Release -- "${@:-info}" </dev/null
+  step "colorpix ${*:-serve}  (the first run also builds native/: a few minutes)"
+  exec dotnet run --project ColorPix.Web -c Release -- "${@:-serve}" </dev/null
 }
 
 # Sums the counters of every TRX file: "passed failed skipped", one line.

@@ -3,6 +3,7 @@ using ColorPix.Core.Data;
 using ColorPix.Web.Auth;
 using ColorPix.Web.Endpoints;
 using ColorPix.Web.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ColorPix.Web.Hosting;
@@ -23,6 +24,9 @@ public static class ColorPixApp
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxUploadBytes + 16 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails();
+        // Kept beside the signing key, so restarts and several instances on one clone share them.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(
+            new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(RepoPaths.FindRoot()), "secrets", "data-protection")));
         builder.Services.AddExceptionHandler<ProblemMapping>();
 
         builder.AddColorPixStorage();
