@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ColorPix.Core.Data;
 using ColorPix.Core.Models;
 using ColorPix.Training;
@@ -43,10 +44,15 @@ public static class TrainCommand
             var tracker = new MlflowTrainingTracker(new MlflowFileStore(RepoPaths.MlrunsFolder(root)));
             var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Output);
 
+            // Ctrl-C, and SIGTERM from a process manager or container, both save and exit at the next batch.
             using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            Console.CancelKeyPress += onCtrlC;
-            try
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                cancel.Cancel();
+            }
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             {
                 var result = TrainingProgress.Show(console, observer =>
                     new TrainingRun(options, data, RepoPaths.CheckpointsFolder(root), tracker, observer).Run(cancel.Token));
@@ -54,10 +60,6 @@ public static class TrainCommand
                     ? $"[yellow]interrupted[/]: resume with [bold]colorpix train --resume {Markup.Escape(result.RunName)}[/]"
                     : $"[green]done[/]: best {Markup.Escape(result.RunDirectory)}/best/model.safetensors (validation loss {result.BestLoss:G4}); MLflow run {tracker.RunId}");
                 return result.Interrupted ? 130 : 0;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCtrlC;
             }
         });
         return command;
