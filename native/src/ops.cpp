@@ -1,7 +1,9 @@
 #include "tensor_util.h"
 
 namespace {
-at::Tensor binary(int32_t op, const at::Tensor& a, const at::Tensor& b) {
+// The ops that take a tensor or a scalar on the right alike; codes as in colorpix.h.
+template <typename Rhs>
+c10::optional<at::Tensor> common_binary(int32_t op, const at::Tensor& a, const Rhs& b) {
   switch (op) {
     case 0: return a + b;
     case 1: return a - b;
@@ -14,6 +16,13 @@ at::Tensor binary(int32_t op, const at::Tensor& a, const at::Tensor& b) {
     case 8: return a.le(b);
     case 9: return a.gt(b);
     case 10: return a.ge(b);
+  }
+  return c10::nullopt;
+}
+
+at::Tensor binary(int32_t op, const at::Tensor& a, const at::Tensor& b) {
+  if (auto r = common_binary(op, a, b)) return *r;
+  switch (op) {
     case 11: return at::maximum(a, b);
     case 12: return at::minimum(a, b);
     case 13: return at::matmul(a, b);
@@ -23,18 +32,8 @@ at::Tensor binary(int32_t op, const at::Tensor& a, const at::Tensor& b) {
 }
 
 at::Tensor binary_scalar(int32_t op, const at::Tensor& a, const at::Scalar& b) {
+  if (auto r = common_binary(op, a, b)) return *r;
   switch (op) {
-    case 0: return a + b;
-    case 1: return a - b;
-    case 2: return a * b;
-    case 3: return a / b;
-    case 4: return a.pow(b);
-    case 5: return a.eq(b);
-    case 6: return a.ne(b);
-    case 7: return a.lt(b);
-    case 8: return a.le(b);
-    case 9: return a.gt(b);
-    case 10: return a.ge(b);
     case 11: return at::clamp_min(a, b);
     case 12: return at::clamp_max(a, b);
   }
