@@ -15,10 +15,15 @@ RUNTIME_PACKAGES=(
   cmake g++
 )
 
-# Only the test suite needs these: PyTorch for reference numbers, PIL/numpy for fixtures.
+# Only the test suite needs these: PyTorch for reference numbers, PIL/numpy for fixtures,
+# PostgreSQL 15 for the metadata store tests (a throwaway cluster on a loopback port).
 TEST_PACKAGES=(
   python3-torch python3-pil python3-numpy
+  postgresql
 )
+
+# The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.
+S3RVER_DIR=tools/s3rver
 
 BLAS_ALTERNATIVE=libblas.so.3-x86_64-linux-gnu
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
@@ -68,6 +73,23 @@ check_dotnet() {
   fi
 }
 
+# A machine may have Node from NodeSource (its nodejs bundles npm and conflicts with Debian's npm):
+# only install Debian's packages when there is no node or npm at all.
+ensure_node() {
+  local missing=()
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [[ ${#missing[@]} -gt 0 ]]; then install_missing "${missing[@]}"; fi
+}
+
+ensure_s3rver() {
+  local dir
+  dir="$(dirname "$0")/../$S3RVER_DIR"
+  if [[ -f $dir/node_modules/s3rver/bin/s3rver.js ]]; then return; fi
+  log "installing s3rver into $S3RVER_DIR"
+  npm ci --prefix "$dir" --no-audit --no-fund >&2
+}
+
 main() {
   local groups=("$@") packages=()
   [[ ${#groups[@]} -gt 0 ]] || groups=(runtime)
@@ -81,6 +103,10 @@ main() {
   check_dotnet
   install_missing "${packages[@]}"
   ensure_openblas
+  if [[ " ${groups[*]} " == *" test "* ]]; then
+    ensure_node
+    ensure_s3rver
+  fi
 }
 
 main "$@"

@@ -8,9 +8,7 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         var errors = new List<string>();
-        DatabaseProvider? provider = null;
-        try { provider = options.ResolvedProvider; }
-        catch (InvalidOperationException e) { errors.Add(e.Message); }
+        var provider = ProviderResolution.Resolve(() => options.ResolvedProvider, errors);
 
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             errors.Add("Database:Provider is postgres but Database:ConnectionString is empty");
@@ -27,9 +25,7 @@ internal sealed class ObjectStorageOptionsValidator : IValidateOptions<ObjectSto
     public ValidateOptionsResult Validate(string? name, ObjectStorageOptions options)
     {
         var errors = new List<string>();
-        ObjectStorageProvider? provider = null;
-        try { provider = options.ResolvedProvider; }
-        catch (InvalidOperationException e) { errors.Add(e.Message); }
+        var provider = ProviderResolution.Resolve(() => options.ResolvedProvider, errors);
 
         if (provider == ObjectStorageProvider.Local && string.IsNullOrWhiteSpace(options.LocalPath))
             errors.Add("ObjectStorage:LocalPath is empty");
@@ -53,4 +49,18 @@ internal sealed class ObjectStorageOptionsValidator : IValidateOptions<ObjectSto
     private static bool IsBucketName(string name) =>
         name.Length is >= 3 and <= 63 && name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-')
         && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]);
+}
+
+internal static class ProviderResolution
+{
+    /// <summary>The resolved provider, or null with the reason added to <paramref name="errors"/>.</summary>
+    public static T? Resolve<T>(Func<T> resolve, List<string> errors) where T : struct, Enum
+    {
+        try { return resolve(); }
+        catch (InvalidOperationException e)
+        {
+            errors.Add(e.Message);
+            return null;
+        }
+    }
 }
