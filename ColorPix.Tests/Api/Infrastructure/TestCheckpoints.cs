@@ -1,5 +1,5 @@
-using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
+using ColorPix.Web.Benchmarks;
 
 namespace ColorPix.Tests.Api.Infrastructure;
 
@@ -7,24 +7,16 @@ namespace ColorPix.Tests.Api.Infrastructure;
 /// and an inference takes milliseconds.</summary>
 internal static class TestCheckpoints
 {
-    private static readonly Lazy<string> LazyFolder = new(Create);
+    private static readonly Lazy<(string Folder, IReadOnlyDictionary<ModelKind, string> Paths)> Written = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("colorpix-api-models-").FullName;
+        return (folder, TinyCheckpoints.Write(folder));
+    });
 
-    public static string Folder => LazyFolder.Value;
-
-    public static string PathOf(ModelKind kind) => Path.Combine(Folder, $"{kind.Name()}.safetensors");
+    public static string PathOf(ModelKind kind) => Written.Value.Paths[kind];
 
     public static void Delete()
     {
-        if (LazyFolder.IsValueCreated) Directory.Delete(LazyFolder.Value, recursive: true);
-    }
-
-    private static string Create()
-    {
-        var folder = Directory.CreateTempSubdirectory("colorpix-api-models-").FullName;
-        using (var autoEncoder = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64))
-            ModelCheckpoint.Save(Path.Combine(folder, $"{ModelKind.AutoEncoder.Name()}.safetensors"), autoEncoder);
-        using (var pix2Pix = ColorizationModel.CreatePix2Pix(new Pix2PixConfig(128, Ngf: 8)))
-            ModelCheckpoint.Save(Path.Combine(folder, $"{ModelKind.Pix2Pix.Name()}.safetensors"), pix2Pix);
-        return folder;
+        if (Written.IsValueCreated) Directory.Delete(Written.Value.Folder, recursive: true);
     }
 }
