@@ -28,6 +28,18 @@ public static class AuthRegistration
         {
             o.MapInboundClaims = false;   // keep "sub" and "unique_name" as issued
             o.TokenValidationParameters = tokens.ValidationParameters();
+            // A signed, unexpired token of a deleted account must not open anything: the account must still exist.
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
+                    var id = context.Principal?.FindFirst("sub")?.Value;
+                    if (!long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var userId)
+                        || await users.FindByIdAsync(userId, context.HttpContext.RequestAborted) is null)
+                        context.Fail("this account no longer exists");
+                },
+            };
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(TokenService.AdminRole));
         services.AddHostedService<AdminBootstrap>();

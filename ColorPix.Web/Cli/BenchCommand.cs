@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace ColorPix.Web.Cli;
 
-/// <summary>`colorpix bench engine|train`: ColorPix against the identical PyTorch networks on the same libtorch,
+/// <summary>`colorpix bench engine|train|serve`: ColorPix against the identical PyTorch networks on the same libtorch,
 /// alternating rounds so that load on a shared machine falls on both sides.</summary>
 public static class BenchCommand
 {
@@ -56,6 +56,7 @@ public static class BenchCommand
 
         bench.Subcommands.Add(engine);
         bench.Subcommands.Add(train);
+        bench.Subcommands.Add(ServeBenchCommand.Create(Progress, Print));
         return bench;
     }
 
@@ -64,14 +65,14 @@ public static class BenchCommand
         if (runs < 1 || warmup < 0 || rounds < 1) throw new ArgumentException("--runs and --rounds must be at least 1, --warmup at least 0");
     }
 
-    private static Action<string> Progress(ParseResult parsed)
+    internal static Action<string> Progress(ParseResult parsed)
     {
         var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Error);
         var quiet = parsed.GetValue(Json);
         return stage => { if (!quiet) console.MarkupLine($"[grey]measuring {Markup.Escape(stage)}...[/]"); };
     }
 
-    private static void Print<T>(ParseResult parsed, T result, Action<IAnsiConsole> render)
+    internal static void Print<T>(ParseResult parsed, T result, Action<IAnsiConsole> render)
     {
         var output = parsed.InvocationConfiguration.Output;
         if (parsed.GetValue(Json)) output.WriteLine(JsonSerializer.Serialize(result, JsonOptions));

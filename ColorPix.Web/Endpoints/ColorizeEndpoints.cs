@@ -60,8 +60,10 @@ public static class ColorizeEndpoints
         var elapsed = watch.ElapsedMilliseconds;
         var version = catalog.Describe(kind).Info?.Version ?? "unknown";
         var (resultKey, thumbnailKey) = (ObjectKeys.Result(image.OwnerId, image.Id, kind.Name()), ObjectKeys.ResultThumbnail(image.OwnerId, image.Id, kind.Name()));
+        // Once computed, the result is stored even if this client has gone: a cancellation between the objects and
+        // the row would make put-then-record delete objects that a concurrent request's row for the same image uses.
         await objects.PutThenRecordAsync(
             [new ObjectToStore(resultKey, ResultEncoding.Png(result), ContentTypes.Png), new ObjectToStore(thumbnailKey, ResultEncoding.Thumbnail(result), ContentTypes.Jpeg)],
-            c => colorizations.AddAsync(new NewColorization(image.Id, kind, version, resultKey, thumbnailKey, elapsed, clock.GetUtcNow()), c), ct);
+            c => colorizations.AddAsync(new NewColorization(image.Id, kind, version, resultKey, thumbnailKey, elapsed, clock.GetUtcNow()), c), CancellationToken.None);
     }
 }

@@ -19,11 +19,16 @@ public static class ColorPixApp
 
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        // Refuse oversized bodies while they stream in, not after buffering them (413).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + 64 * 1024);
-        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxUploadBytes + 16 * 1024);
+        // Refuse oversized bodies while they stream in, not after buffering them (413). The room above MaxUploadBytes is
+        // for the multipart framing. The file part gets the same limit, so an oversized upload always meets Kestrel's
+        // limit (413) and never the multipart reader's (which fails as a 400).
+        var maxBody = limits.MaxUploadBytes + 64 * 1024;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
+        // Binding failures throw to ProblemMapping, whose problem names the parameter, instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Fill);
         // Kept beside the signing key, so restarts and several instances on one clone share them.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(
             new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(RepoPaths.FindRoot()), "secrets", "data-protection")));

@@ -15,8 +15,9 @@ public static class InferenceRegistration
     {
         var services = builder.Services;
         services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.Section)
-            .Validate(o => TryDevice(o.Device), "Models:Device must be cpu, cuda or cuda:N").ValidateOnStart();
+            .Validate(o => ParseDevice(o.Device) is not null, "Models:Device must be cpu, cuda or cuda:N").ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration("Inference").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ModelsOptions>>().Value;
@@ -35,10 +36,23 @@ public static class InferenceRegistration
         return builder;
     }
 
-    private static bool TryDevice(string device)
+    internal static Device? ParseDevice(string device)
     {
-        try { Device.Parse(device); return true; }
-        catch (ArgumentException) { return false; }
+        try { return Device.Parse(device); }
+        catch (ArgumentException) { return null; }
+    }
+}
+
+/// <summary>The queue is built at the first colorization: without this, a bad Inference section or a device that
+/// differs from Models:Device would pass the start and turn every colorization into a 500.</summary>
+internal sealed class InferenceOptionsValidator(IOptions<ModelsOptions> models) : IValidateOptions<InferenceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InferenceOptions options)
+    {
+        var problems = options.Problems().Select(p => $"Inference:{p}").ToList();
+        if (problems.Count == 0 && options.ParsedDevice() != InferenceRegistration.ParseDevice(models.Value.Device))
+            problems.Add($"Inference:Device '{options.Device}' must name the device of Models:Device '{models.Value.Device}'");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
 
