@@ -72,6 +72,8 @@ public sealed class EndToEndTests
 
         (await alice.DeleteAsync("/del_user")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await (await anonymous.TokenAsync("alice", ApiServer.Password)).ProblemAsync(HttpStatusCode.Unauthorized);
+        // Her token is still signed and unexpired, but the account is gone: it opens nothing.
+        await (await alice.GetAsync("/user_imgs")).ProblemAsync(HttpStatusCode.Unauthorized);
         (await server.ObjectKeysAsync($"users/{userId}/")).Should().BeEmpty();
         if (server.ObjectFolder is { } folder) Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Should().BeEmpty();
         (await server.CountStoredAsync()).Should().Be(new StorageCounts(0, 1, 0, 0, 0), "only the admin's row is left");
