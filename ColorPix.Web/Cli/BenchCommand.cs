@@ -20,39 +20,35 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks: ColorPix vs the same networks in PyTorch (python3-torch)") { Json, Runs, Warmup, Rounds };
 
-        var engine = new Command("engine", "Course AutoEncoder: one Adam step at 128 px batch 16, inference at 256 and 512 px");
-        engine.SetAction(parsed =>
-        {
-            var o = new EngineBenchmarkOptions(torch.get_num_threads());
-            o = o with { Runs = parsed.GetValue(Runs) ?? o.Runs, Warmup = parsed.GetValue(Warmup) ?? o.Warmup, Rounds = parsed.GetValue(Rounds) ?? o.Rounds };
-            Validate(o.Runs, o.Warmup, o.Rounds);
-            var result = EngineBenchmark.Run(o, Progress(parsed));
-            Print(parsed, result, console =>
+        var engine = Comparison("engine", "Course AutoEncoder: one Adam step at 128 px batch 16, inference at 256 and 512 px",
+            timing =>
+            {
+                var o = new EngineBenchmarkOptions(torch.get_num_threads());
+                return o with { Runs = timing.Runs ?? o.Runs, Warmup = timing.Warmup ?? o.Warmup, Rounds = timing.Rounds ?? o.Rounds };
+            },
+            EngineBenchmark.Run,
+            (console, result) =>
             {
                 var table = Table($"engine: course AutoEncoder, {result.Parameters:N0} parameters, {result.Threads} threads", "ms");
                 foreach (var f in result.Figures) table.AddRow(f.Name, $"{f.ColorPixMs:F1}", Value(f.PyTorchMs, "F1"), Value(f.Ratio, "F3"));
                 console.Write(table);
                 Note(console, result.PyTorchNote, "ratio = ColorPix time / PyTorch time: below 1 is faster");
             });
-            return 0;
-        });
 
-        var train = new Command("train", "Training images/s of both models at 128 px, batch 16");
-        train.SetAction(parsed =>
-        {
-            var o = new TrainBenchmarkOptions(torch.get_num_threads());
-            o = o with { Runs = parsed.GetValue(Runs) ?? o.Runs, Warmup = parsed.GetValue(Warmup) ?? o.Warmup, Rounds = parsed.GetValue(Rounds) ?? o.Rounds };
-            Validate(o.Runs, o.Warmup, o.Rounds);
-            var result = TrainBenchmark.Run(o, Progress(parsed));
-            Print(parsed, result, console =>
+        var train = Comparison("train", "Training images/s of both models at 128 px, batch 16",
+            timing =>
+            {
+                var o = new TrainBenchmarkOptions(torch.get_num_threads());
+                return o with { Runs = timing.Runs ?? o.Runs, Warmup = timing.Warmup ?? o.Warmup, Rounds = timing.Rounds ?? o.Rounds };
+            },
+            TrainBenchmark.Run,
+            (console, result) =>
             {
                 var table = Table($"training at {result.Size} px, batch {result.Batch}, {result.Threads} threads", "images/s");
                 foreach (var f in result.Figures) table.AddRow(f.Model, $"{f.ColorPixImagesPerSecond:F2}", Value(f.PyTorchImagesPerSecond, "F2"), Value(f.Ratio, "F3"));
                 console.Write(table);
                 Note(console, result.PyTorchNote, "ratio = ColorPix images/s / PyTorch images/s: above 1 is faster");
             });
-            return 0;
-        });
 
         bench.Subcommands.Add(engine);
         bench.Subcommands.Add(train);
@@ -60,9 +56,23 @@ public static class BenchCommand
         return bench;
     }
 
-    private static void Validate(int runs, int warmup, int rounds)
+    private sealed record Timing(int? Runs, int? Warmup, int? Rounds);
+
+    /// <summary>A ColorPix-vs-PyTorch subcommand: timing options in, figures out as a table or JSON.</summary>
+    private static Command Comparison<TOptions, TResult>(string name, string description, Func<Timing, TOptions> options,
+        Func<TOptions, Action<string>?, TResult> run, Action<IAnsiConsole, TResult> render)
     {
-        if (runs < 1 || warmup < 0 || rounds < 1) throw new ArgumentException("--runs and --rounds must be at least 1, --warmup at least 0");
+        var command = new Command(name, description);
+        command.SetAction(parsed =>
+        {
+            var timing = new Timing(parsed.GetValue(Runs), parsed.GetValue(Warmup), parsed.GetValue(Rounds));
+            if (timing.Runs < 1 || timing.Warmup < 0 || timing.Rounds < 1)
+                throw new ArgumentException("--runs and --rounds must be at least 1, --warmup at least 0");
+            var result = run(options(timing), Progress(parsed));
+            Print(parsed, result, console => render(console, result));
+            return 0;
+        });
+        return command;
     }
 
     internal static Action<string> Progress(ParseResult parsed)
