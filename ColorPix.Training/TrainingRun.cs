@@ -104,7 +104,9 @@ public sealed class TrainingRun
         observer.EpochStarted(epoch, options.Epochs, total);
         var means = new RunningMeans();
         var (batch, images, compute) = (0, 0L, 0.0);
-        foreach (var pair in data.Batches(Split.Train, epoch, cancellation).Take(total))
+        // The loop, not the loader, watches for cancellation: it stops between two steps and saves. (Leaving the
+        // foreach disposes the loader, which stops its threads.)
+        foreach (var pair in data.Batches(Split.Train, epoch, CancellationToken.None).Take(total))
         {
             using (pair)
             {

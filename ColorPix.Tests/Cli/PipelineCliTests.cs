@@ -101,6 +101,18 @@ public class PipelineCliTests
         (result.Width, result.Height).Should().Be((96, 80));
     }
 
+    [Test, Order(5)]
+    public void Resume_keeps_the_recorded_epochs_unless_told_otherwise()
+    {
+        var (exit, output, error) = Run("train", "--model", "autoencoder", "--resume", "cli-ae", "--workers", "1");
+        exit.Should().Be(0, output + error);
+        output.Should().NotContain("epoch 3:", "the run already has its 2 epochs");
+
+        (exit, output, error) = Run("train", "--model", "autoencoder", "--resume", "cli-ae", "--epochs", "3", "--workers", "1");
+        exit.Should().Be(0, output + error);
+        output.Should().Contain("epoch 3:").And.NotContain("epoch 4:");
+    }
+
     [TestCase("train", "--model", "autoencoder", "--resume", "nope")]
     [TestCase("train", "--model", "pix2pix", "--size", "96")]
     [TestCase("train", "--model", "autoencoder", "--data", "no-such-dataset")]

@@ -14,6 +14,8 @@ internal sealed class SyntheticBatches(int size, int batch, int trainBatches, in
     {
         for (var i = 0; i < BatchesPerEpoch(split); i++)
         {
+            // As the real BatchLoader does: a cancelled token ends the enumeration with an exception.
+            cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             torch.manual_seed((ulong)(1000 * (int)split + 1 + 100 * epoch + i));
             // Low-resolution noise upsampled: smooth regions of color, like photos rather than static.

@@ -85,7 +85,8 @@ public static class TrainCommand
         return recorded with
         {
             Resume = resume,
-            Epochs = parsed.GetResult(Epochs) is null ? recorded.Epochs : parsed.GetValue(Epochs),
+            // Only an --epochs typed on this command line extends the run; its default must not.
+            Epochs = parsed.GetResult(Epochs) is { Implicit: false } ? parsed.GetValue(Epochs) : recorded.Epochs,
             Device = parsed.GetValue(DeviceOption)!,
             Workers = parsed.GetValue(Workers),
             MaxBatches = parsed.GetValue(MaxBatches),
