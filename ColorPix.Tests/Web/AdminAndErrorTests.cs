@@ -92,5 +92,4 @@ public sealed class AdminAndErrorTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your photos" })).ToBeVisibleAsync();
         _scriptErrors.Should().BeEmpty();
     }
-
 }
