@@ -61,6 +61,7 @@ public sealed class ColorizeJourneyTests
         var cards = page.Locator(".photo-card");
         await Expect(cards).ToHaveCountAsync(1);
         await Expect(cards.First).ToContainTextAsync("451×300 · AutoEncoder and Pix2Pix");
+        await Expect(page.Locator("#view")).Not.ToContainTextAsync("null");
         await WebPages.ScreenshotAsync(page, "history");
 
         await cards.First.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();

@@ -63,9 +63,12 @@ public static class WebPages
         await page.GetByRole(AriaRole.Button, new() { Name = "Colorize", Exact = true }).ClickAsync();
     }
 
-    public static async Task WaitForResultsAsync(IPage page, int count) =>
+    public static async Task WaitForResultsAsync(IPage page, int count)
+    {
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new Regex("^Done: ") }))
             .ToHaveTextAsync(count == 1 ? "Done: one result below." : $"Done: {count} results below.", new() { Timeout = 120_000 });
+        await Expect(page.Locator(".progress")).ToBeHiddenAsync();
+    }
 
     /// <summary>Full-page screenshots at 1280x800 and 390x844, saved under the test output folder and attached.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

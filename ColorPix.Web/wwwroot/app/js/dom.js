@@ -49,10 +49,15 @@ export function releaseBlobUrls() {
   liveUrls.clear();
 }
 
-/** Saves an API download under `fileName`, as a link with `download` would. */
-export async function download(path, fileName) {
-  const url = await blobUrl(path);
-  const link = h('a', { href: url, download: fileName, hidden: true });
+const extensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/bmp': 'bmp', 'image/tiff': 'tiff' };
+
+/** Saves an API download as `baseName`.EXT (EXT from its content type), as a link with `download` would. */
+export async function download(path, baseName) {
+  const response = await request(path, { raw: true });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  liveUrls.add(url);
+  const link = h('a', { href: url, download: `${baseName}.${extensions[blob.type] ?? 'bin'}`, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();

@@ -22,8 +22,8 @@ function resultCard(imageId, result, original) {
     h('p', { class: 'muted small' }, `model ${result.model_version} · ${seconds} s`),
     compare({ after: result.src, before: original, alt: `Colorized by ${name}`, label: `compare ${name}'s result with the gray original` }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => download(result.url, `${imageId}.${result.model}.png`) }, 'Download PNG'),
-      h('button', { type: 'button', onclick: () => download(result.jpeg_url, `${imageId}.${result.model}.jpg`) }, 'Download JPEG')),
+      h('button', { type: 'button', onclick: () => download(result.url, `${imageId}.${result.model}`) }, 'Download PNG'),
+      h('button', { type: 'button', onclick: () => download(result.jpeg_url, `${imageId}.${result.model}`) }, 'Download JPEG')),
     rating(imageId, result.model, name, result.rating));
 }
 

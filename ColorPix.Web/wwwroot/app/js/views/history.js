@@ -26,9 +26,11 @@ export async function renderHistory(view, params, go) {
   const link = (to, text, enabled) => enabled ? h('a', { class: 'button', href: `#/history?offset=${to}` }, text) : h('span', { class: 'button disabled', 'aria-disabled': 'true' }, text);
   view.append(
     h('p', { class: 'muted' }, `${page.total} photo${page.total === 1 ? '' : 's'}`),
-    h('ul', { class: 'gallery' }, items),
-    pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Pages' },
-      link(offset - pageSize, '← Newer', current > 1), h('span', {}, `Page ${current} of ${pages}`), link(offset + pageSize, 'Older →', current < pages)) : null);
+    h('ul', { class: 'gallery' }, items));
+  if (pages > 1) {
+    view.append(h('nav', { class: 'pager', 'aria-label': 'Pages' },
+      link(offset - pageSize, '← Newer', current > 1), h('span', {}, `Page ${current} of ${pages}`), link(offset + pageSize, 'Older →', current < pages)));
+  }
 }
 
 async function card(image, status, error, go) {
@@ -51,6 +53,6 @@ async function card(image, status, error, go) {
     h('p', { class: 'muted small' }, `${image.width}×${image.height} · ${models}`),
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/colorize?id=${image.id}` }, 'Open'),
-      h('button', { type: 'button', onclick: () => download(image.original_url, `${image.id}.${image.format}`).catch((e) => showError(error, e)) }, 'Download'),
+      h('button', { type: 'button', onclick: () => download(image.original_url, `${image.id}`).catch((e) => showError(error, e)) }, 'Download'),
       h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete')));
 }
