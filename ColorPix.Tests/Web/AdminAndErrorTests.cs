@@ -92,4 +92,21 @@ public sealed class AdminAndErrorTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your photos" })).ToBeVisibleAsync();
         _scriptErrors.Should().BeEmpty();
     }
+
+    [Test]
+    public async Task A_rate_limit_tells_the_person_how_long_to_wait()
+    {
+        var page = await WebPages.OpenAsync(_scriptErrors);
+        await WebPages.SignUpAsync(page, "gina");
+        // The service's own 429 (as RateLimits writes it), without waiting out a real limit in a shared server.
+        await page.RouteAsync("**/user_imgs?*", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 429,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "17", ["Content-Type"] = "application/problem+json" },
+            Body = """{"status":429,"title":"Too many requests","detail":"try again in 17 s"}""",
+        }));
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many requests: try again in 17 s.");
+        _scriptErrors.Should().BeEmpty();
+    }
 }

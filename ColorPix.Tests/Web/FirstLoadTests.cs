@@ -46,7 +46,7 @@ public sealed class FirstLoadTests
         long bytes = 0;
         foreach (var response in responses.Where(r => r.Status < 300 && r.Request.ResourceType is "document" or "script" or "stylesheet"))
             bytes += (await response.BodyAsync()).Length;
-        TestContext.Out.WriteLine($"first load: {bytes:N0} bytes of HTML, CSS and JS in {responses.Count} responses (photos included in the count)");
+        TestContext.Out.WriteLine($"first load: {bytes:N0} bytes of HTML, CSS and JS; {responses.Count} responses in all, example photos included");
         bytes.Should().BeInRange(10_000, MaxPageBytes);
         await WebPages.ScreenshotAsync(page, "home");
         scriptErrors.Should().BeEmpty();

@@ -2,7 +2,8 @@
 import { request, session, modelNames } from '../api.js';
 import { h, errorBox, showError, formatDate } from '../dom.js';
 
-const table = (caption, headings, rows) => h('div', { class: 'scroll' },
+// On a phone a wide table scrolls sideways: its box takes focus so the keyboard can scroll it too.
+const table = (caption, headings, rows) => h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': caption },
   h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c ?? '–')))))));
 
