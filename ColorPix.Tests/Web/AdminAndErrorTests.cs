@@ -6,20 +6,14 @@ namespace ColorPix.Tests.Web;
 
 /// <summary>The admin pages for administrators only, and errors a person can act on: a file that is no image,
 /// an expired session that returns to where the person was with nothing lost.</summary>
-[NonParallelizable]
-public sealed class AdminAndErrorTests
+public sealed class AdminAndErrorTests : BrowserTest
 {
-    private readonly List<string> _scriptErrors = [];
-
-    [SetUp]
-    public void ForgetScriptErrors() => _scriptErrors.Clear();
-
     private static string NotAnImage => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "images", "not_an_image.txt");
 
     [Test]
     public async Task Admin_pages_show_users_models_and_status_to_an_admin_and_are_refused_to_a_user()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "carol");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
         var apiStatus = await page.EvaluateAsync<int>(
@@ -29,7 +23,7 @@ public sealed class AdminAndErrorTests
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This page is for administrators only.");
         await Expect(page.Locator("table")).ToHaveCountAsync(0);
 
-        var admin = await WebPages.OpenAsync(_scriptErrors);
+        var admin = await OpenAsync();
         await admin.GotoAsync("/app/#/login");
         await WebPages.LogInAsync(admin, "admin", WebAppServer.AdminPassword);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
@@ -41,13 +35,12 @@ public sealed class AdminAndErrorTests
         await Expect(models).ToContainTextAsync("Pix2Pix");
         await Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Inference queues" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await WebPages.ScreenshotAsync(admin, "admin");
-        _scriptErrors.Should().BeEmpty();
     }
 
     [Test]
     public async Task A_file_that_is_not_an_image_shows_the_services_explanation()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "dave");
         await WebPages.UploadAsync(page, NotAnImage);
         var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasTextRegex = new Regex("image", RegexOptions.IgnoreCase) });
@@ -59,13 +52,12 @@ public sealed class AdminAndErrorTests
         var shown = await alert.TextContentAsync();
         shown!.ToLowerInvariant().Should().Contain(detail.TrimEnd('.').ToLowerInvariant(), "the app shows the API's ProblemDetails detail");
         await WebPages.ScreenshotAsync(page, "colorize-error");
-        _scriptErrors.Should().BeEmpty();
     }
 
     [Test]
     public async Task An_expired_session_logs_in_again_and_returns_with_the_chosen_photo_still_selected()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "erin");
         await page.Locator("#photo").SetInputFilesAsync(WebPages.Photo);
         await page.EvaluateAsync("() => sessionStorage.setItem('colorpix.token', 'an-expired-token')");
@@ -78,25 +70,23 @@ public sealed class AdminAndErrorTests
         await Expect(page.GetByText("Selected: chelsea.jpg")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Colorize", Exact = true }).ClickAsync();
         await WebPages.WaitForResultsAsync(page, 2);
-        _scriptErrors.Should().BeEmpty();
     }
 
     [Test]
     public async Task A_request_for_a_page_that_needs_an_account_logs_in_first_then_goes_there()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "frank");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out frank" }).ClickAsync();
         await page.GotoAsync("/app/#/history");
         await WebPages.LogInAsync(page, "frank");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your photos" })).ToBeVisibleAsync();
-        _scriptErrors.Should().BeEmpty();
     }
 
     [Test]
     public async Task A_rate_limit_tells_the_person_how_long_to_wait()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "gina");
         // The service's own 429 (as RateLimits writes it), without waiting out a real limit in a shared server.
         await page.RouteAsync("**/user_imgs?*", route => route.FulfillAsync(new RouteFulfillOptions
@@ -107,6 +97,5 @@ public sealed class AdminAndErrorTests
         }));
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many requests: try again in 17 s.");
-        _scriptErrors.Should().BeEmpty();
     }
 }

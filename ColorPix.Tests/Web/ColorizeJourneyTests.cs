@@ -6,21 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace ColorPix.Tests.Web;
 
 /// <summary>The app's main path in a real browser: sign up, log in, upload, compare, download, rate, history, preferences.</summary>
-[NonParallelizable]
-public sealed class ColorizeJourneyTests
+public sealed class ColorizeJourneyTests : BrowserTest
 {
-    private readonly List<string> _scriptErrors = [];
-
-    [SetUp]
-    public void ForgetScriptErrors() => _scriptErrors.Clear();
-
-    [TearDown]
-    public void NoScriptErrors() => _scriptErrors.Should().BeEmpty("the app must run without script errors");
-
     [Test]
     public async Task A_person_signs_up_colorizes_compares_downloads_rates_and_finds_the_photo_in_history()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "alice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out alice" }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
@@ -78,7 +69,7 @@ public sealed class ColorizeJourneyTests
     [Test]
     public async Task With_a_preferred_model_only_that_models_result_appears_for_a_new_upload()
     {
-        var page = await WebPages.OpenAsync(_scriptErrors);
+        var page = await OpenAsync();
         await WebPages.SignUpAsync(page, "bob");
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await page.GetByLabel("Pix2Pix").CheckAsync();
@@ -92,6 +83,29 @@ public sealed class ColorizeJourneyTests
         await WebPages.WaitForResultsAsync(page, 1);
         await Expect(page.Locator(".result[data-model=pix2pix]")).ToHaveCountAsync(1);
         await Expect(page.Locator(".result[data-model=autoencoder]")).ToHaveCountAsync(0);
+    }
+
+    [Test]
+    public async Task Deleting_the_account_needs_the_username_typed_and_then_the_account_is_gone()
+    {
+        var page = await OpenAsync();
+        await WebPages.SignUpAsync(page, "henry");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account…" }).ClickAsync();
+        var confirmation = page.GetByLabel("Type your username (henry) to confirm");
+        await Expect(confirmation).ToBeFocusedAsync();
+        await confirmation.FillAsync("someone-else");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account for good" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not your username" })).ToBeVisibleAsync();
+
+        await confirmation.FillAsync("henry");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account for good" }).ClickAsync();
+        await Expect(page.GetByText("Your account and its photos were deleted.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByLabel("Username").FillAsync("henry");
+        await page.GetByLabel("Password").FillAsync(WebPages.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong username or password.");
     }
 
     private static (int Width, int Height) Size(byte[] encoded)

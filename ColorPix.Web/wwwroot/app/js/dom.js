@@ -1,5 +1,5 @@
 // The few DOM helpers the views share, in place of a framework.
-import { request } from './api.js';
+import { request, ApiError } from './api.js';
 
 /** h('button', { class: 'primary', onclick }, 'Save'): attributes are set as written, on* become listeners. */
 export function h(tag, props = {}, ...children) {
@@ -29,10 +29,26 @@ export function field(label, input, hint) {
 export const errorBox = () => h('p', { class: 'error', role: 'alert' });
 export const statusBox = () => h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
 
+/** Something the person typed that the app refuses before asking the service. */
+export class InputProblem extends Error {}
+
 export function showError(box, error) {
   box.textContent = error?.message ?? String(error);
-  if (!(error?.status > 0)) console.error(error);
+  // Refusals are for the person; anything else is a bug in the app, for the console.
+  if (!(error instanceof ApiError || error instanceof InputProblem)) console.error(error);
 }
+
+/** A form's submit handler: stays on the page, clears the old messages, runs `action(form)`, shows what went wrong. */
+export const submitter = (error, action, status = null) => async (event) => {
+  event.preventDefault();
+  error.textContent = '';
+  if (status) status.textContent = '';
+  try {
+    await action(event.target);
+  } catch (e) {
+    showError(error, e);
+  }
+};
 
 // Downloads need the bearer token, so they are fetched and handed to the page as blob: URLs, freed on leaving a view.
 const liveUrls = new Set();

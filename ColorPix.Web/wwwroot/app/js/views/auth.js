@@ -1,6 +1,6 @@
 // Sign up and log in. After logging in the person goes back to where they were (`next`), e.g. after a session expired.
 import { request, logIn } from '../api.js';
-import { h, field, errorBox, showError } from '../dom.js';
+import { h, field, errorBox, submitter, InputProblem } from '../dom.js';
 
 const target = (params) => params.get('next') || '/colorize';
 
@@ -9,16 +9,10 @@ export function renderLogIn(view, params, go) {
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = errorBox();
   const notice = params.get('expired') ? h('p', { class: 'notice', role: 'status' }, 'Your session has expired. Log in again to continue where you were.') : null;
-  const submit = async (event) => {
-    event.preventDefault();
-    error.textContent = '';
-    try {
-      await logIn(username.value.trim(), password.value);
-      go(target(params));
-    } catch (e) {
-      showError(error, e);
-    }
-  };
+  const submit = submitter(error, async () => {
+    await logIn(username.value.trim(), password.value);
+    go(target(params));
+  });
   view.append(h('section', { class: 'narrow' },
     h('h1', { tabindex: -1 }, 'Log in'),
     notice,
@@ -33,21 +27,12 @@ export function renderSignUp(view, params, go) {
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
   const repeat = h('input', { name: 'repeat', type: 'password', autocomplete: 'new-password', required: true });
   const error = errorBox();
-  const submit = async (event) => {
-    event.preventDefault();
-    error.textContent = '';
-    if (password.value !== repeat.value) {
-      error.textContent = 'The two passwords differ: type the same password twice.';
-      return;
-    }
-    try {
-      await request('/add_user', { method: 'POST', json: { username: username.value.trim(), password: password.value } });
-      await logIn(username.value.trim(), password.value);
-      go(target(params));
-    } catch (e) {
-      showError(error, e);
-    }
-  };
+  const submit = submitter(error, async () => {
+    if (password.value !== repeat.value) throw new InputProblem('The two passwords differ: type the same password twice.');
+    await request('/add_user', { method: 'POST', json: { username: username.value.trim(), password: password.value } });
+    await logIn(username.value.trim(), password.value);
+    go(target(params));
+  });
   view.append(h('section', { class: 'narrow' },
     h('h1', { tabindex: -1 }, 'Create an account'),
     h('form', { onsubmit: submit },

@@ -1,6 +1,6 @@
 // Preferred model and default consent, password, and deleting the account.
 import { request, session } from '../api.js';
-import { h, field, errorBox, statusBox, showError } from '../dom.js';
+import { h, field, errorBox, statusBox, showError, submitter, InputProblem } from '../dom.js';
 
 const models = [[0, 'Both models (no preference)'], [1, 'AutoEncoder'], [2, 'Pix2Pix']];
 
@@ -25,19 +25,12 @@ function preferences(user) {
     h('input', { type: 'radio', name: 'model', id: `model-${code}`, value: code, checked: user.preferred_model === code }),
     h('label', { for: `model-${code}` }, name)));
   const consent = h('input', { type: 'checkbox', id: 'default-consent', checked: user.default_consent });
-  const save = async (event) => {
-    event.preventDefault();
-    error.textContent = status.textContent = '';
-    const model = Number(event.target.elements.model.value);
-    try {
-      await request(`/user_setprefmodel?model=${model}`, { method: 'POST' });
-      await request(`/user_setconsent?consent=${consent.checked}`, { method: 'POST' });
-      session.remember(await request('/user'));
-      status.textContent = 'Preferences saved.';
-    } catch (e) {
-      showError(error, e);
-    }
-  };
+  const save = submitter(error, async (form) => {
+    await request(`/user_setprefmodel?model=${Number(form.elements.model.value)}`, { method: 'POST' });
+    await request(`/user_setconsent?consent=${consent.checked}`, { method: 'POST' });
+    session.remember(await request('/user'));
+    status.textContent = 'Preferences saved.';
+  }, status);
   return h('section', { class: 'card' },
     h('h2', {}, 'Preferences'),
     h('form', { onsubmit: save },
@@ -51,17 +44,11 @@ function password(user) {
   const next = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
   const status = statusBox();
   const error = errorBox();
-  const change = async (event) => {
-    event.preventDefault();
-    error.textContent = status.textContent = '';
-    try {
-      await request('/user_password', { method: 'POST', json: { current_password: current.value, new_password: next.value } });
-      event.target.reset();
-      status.textContent = 'Password changed.';
-    } catch (e) {
-      showError(error, e);
-    }
-  };
+  const change = submitter(error, async (form) => {
+    await request('/user_password', { method: 'POST', json: { current_password: current.value, new_password: next.value } });
+    form.reset();
+    status.textContent = 'Password changed.';
+  }, status);
   return h('section', { class: 'card' },
     h('h2', {}, 'Password'),
     h('form', { onsubmit: change },
@@ -80,21 +67,12 @@ function deletion(user, go) {
       h('button', { type: 'submit', class: 'danger' }, 'Delete my account for good'),
       h('button', { type: 'button', onclick: () => { confirmForm.hidden = true; typed.value = ''; } }, 'Cancel')),
     error);
-  confirmForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    error.textContent = '';
-    if (typed.value.trim().toLowerCase() !== user.username.toLowerCase()) {
-      error.textContent = 'That is not your username: the account was not deleted.';
-      return;
-    }
-    try {
-      await request('/del_user', { method: 'DELETE' });
-      session.end();
-      go('/?deleted=1');
-    } catch (e) {
-      showError(error, e);
-    }
-  });
+  confirmForm.addEventListener('submit', submitter(error, async () => {
+    if (typed.value.trim().toLowerCase() !== user.username.toLowerCase()) throw new InputProblem('That is not your username: the account was not deleted.');
+    await request('/del_user', { method: 'DELETE' });
+    session.end();
+    go('/?deleted=1');
+  }));
   return h('section', { class: 'card' },
     h('h2', {}, 'Delete the account'),
     h('button', { type: 'button', class: 'danger', onclick: () => { confirmForm.hidden = false; typed.focus(); } }, 'Delete my account…'),
