@@ -16,6 +16,9 @@ public sealed class ColorizeJourneyTests : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out alice" }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
         await WebPages.LogInAsync(page, "alice");
+        await page.GetByLabel("Allow ColorPix to use this photo to improve its models").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(page.Locator("#photo")).ToBeFocusedAsync();
         await WebPages.ScreenshotAsync(page, "colorize-empty");
 
         await WebPages.UploadAsync(page, WebPages.Photo);
@@ -79,7 +82,17 @@ public sealed class ColorizeJourneyTests : BrowserTest
         await WebPages.ScreenshotAsync(page, "settings");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Colorize" }).ClickAsync();
-        await WebPages.UploadAsync(page, WebPages.Photo);
+        // A real drop event carrying a file, as a person dragging a photo from their desktop makes.
+        await page.EvaluateAsync("""
+            async () => {
+              const photo = await (await fetch('examples/coffee.gray.jpg')).blob();
+              const files = new DataTransfer();
+              files.items.add(new File([photo], 'dropped.jpg', { type: 'image/jpeg' }));
+              document.querySelector('.drop').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Expect(page.GetByText("Selected: dropped.jpg")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Colorize", Exact = true }).ClickAsync();
         await WebPages.WaitForResultsAsync(page, 1);
         await Expect(page.Locator(".result[data-model=pix2pix]")).ToHaveCountAsync(1);
         await Expect(page.Locator(".result[data-model=autoencoder]")).ToHaveCountAsync(0);
