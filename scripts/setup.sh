@@ -17,9 +17,11 @@ RUNTIME_PACKAGES=(
 
 # Only the test suite needs these: PyTorch for reference numbers, PIL/numpy for fixtures,
 # PostgreSQL 15 for the metadata store tests (a throwaway cluster on a loopback port).
+# Chromium (and its driver) for the web app's tests in a real browser, driven by Microsoft.Playwright.
 TEST_PACKAGES=(
   python3-torch python3-pil python3-numpy
   postgresql
+  chromium chromium-driver
 )
 
 # The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.

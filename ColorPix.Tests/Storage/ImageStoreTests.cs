@@ -46,7 +46,7 @@ public class ImageStoreTests
         await using var db = await backend.CreateAsync();
         var alice = await db.UserAsync("alice");
         var bob = await db.UserAsync("bob");
-        var images = new List<Web.Storage.Metadata.ImageRecord>();
+        var images = new List<ColorPix.Web.Storage.Metadata.ImageRecord>();
         for (var minute = 0; minute < 5; minute++) images.Add(await db.ImageAsync(alice.Id, minute: minute));
         await db.ImageAsync(bob.Id, minute: 10);
 

@@ -19,7 +19,7 @@ public class OrphanSweeperTests
             var alice = await db.UserAsync("alice");
             var image = await db.ImageAsync(alice.Id);
             var colorization = await db.ColorizationAsync(image, ModelKind.Pix2Pix);
-            await db.Models.UpsertAsync(new Web.Storage.Metadata.ModelRegistration(ModelKind.Pix2Pix, "v1", "models/pix2pix/v1.safetensors", "{}", T0), None);
+            await db.Models.UpsertAsync(new ColorPix.Web.Storage.Metadata.ModelRegistration(ModelKind.Pix2Pix, "v1", "models/pix2pix/v1.safetensors", "{}", T0), None);
             var now = DateTimeOffset.UtcNow;
             var old = now - Grace - TimeSpan.FromMinutes(1);
             var referenced = KeysOf(image, colorization).Append("models/pix2pix/v1.safetensors").ToList();

@@ -52,6 +52,6 @@ public class StoredObjectsTests
         (await objects.Store.ExistsAsync("users/1/a.png", None)).Should().BeFalse();
     }
 
-    private static ObjectToStore[] Files(Web.Storage.Metadata.ImageRecord image) =>
+    private static ObjectToStore[] Files(ColorPix.Web.Storage.Metadata.ImageRecord image) =>
         [new(image.OriginalKey, new byte[] { 1, 2, 3 }, "image/png"), new(image.ThumbnailKey, new byte[] { 4 }, "image/jpeg")];
 }

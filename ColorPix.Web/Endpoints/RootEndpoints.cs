@@ -1,5 +1,6 @@
 using System.Reflection;
 using ColorPix.Core.Inference;
+using ColorPix.Web.Hosting;
 using ColorPix.Web.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +15,17 @@ public static class RootEndpoints
 
     public static IEndpointRouteBuilder MapRootEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => TypedResults.Ok(new AliveResponse("ColorPix", Version, "ok"))).WithSummary("Is the API up? Its version.");
+        app.MapGet("/", Alive).WithSummary("Is the API up? Its version. A browser (Accept: text/html) is sent to the app at /app/.");
         app.MapGet("/status", Status).WithSummary("available or busy, queue depth and latency per model, models loaded with versions");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StorageServiceCollectionExtensions.ReadyTag) });
         return app;
+    }
+
+    public static Results<Ok<AliveResponse>, RedirectHttpResult> Alive(HttpContext http)
+    {
+        http.Response.Headers.Vary = "Accept";
+        return FrontEnd.WantsPage(http.Request) ? TypedResults.Redirect(FrontEnd.Path) : TypedResults.Ok(new AliveResponse("ColorPix", Version, "ok"));
     }
 
     public static Ok<StatusResponse> Status(ColorizationQueue queue)

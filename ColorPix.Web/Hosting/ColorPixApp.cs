@@ -14,7 +14,8 @@ public static class ColorPixApp
 {
     public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepoPaths.FindRoot() });
+        var root = RepoPaths.FindRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root, WebRootPath = FrontEnd.WebRoot(root) });
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,7 +32,7 @@ public static class ColorPixApp
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Fill);
         // Kept beside the signing key, so restarts and several instances on one clone share them.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(
-            new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(RepoPaths.FindRoot()), "secrets", "data-protection")));
+            new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(root), "secrets", "data-protection")));
         builder.Services.AddExceptionHandler<ProblemMapping>();
 
         builder.AddColorPixStorage();
@@ -44,6 +45,7 @@ public static class ColorPixApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseColorPixOpenApi();
+        app.UseColorPixFrontEnd();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
