@@ -4,8 +4,9 @@ import { h } from '../dom.js';
 import { compare } from '../compare.js';
 
 const examples = [
-  { name: 'chelsea', caption: 'A cat (Chelsea, scikit-image sample)' },
-  { name: 'coffee', caption: 'A cup of coffee (scikit-image sample)' },
+  // Photos of the sample dataset's test split: the shipped models never saw them in training.
+  { name: 'chicky', caption: 'A chick (OpenCV sample, never seen in training)' },
+  { name: 'lake', caption: 'By the water (Plasma wallpaper, never seen in training)' },
 ];
 
 export function renderHome(view) {

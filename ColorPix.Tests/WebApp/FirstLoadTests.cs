@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>The front door: GET / sends browsers to the app and API clients JSON; the first load is small and
 /// every byte of it comes from this server.</summary>

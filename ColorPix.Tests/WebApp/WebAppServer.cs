@@ -4,7 +4,7 @@ using ColorPix.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>One real `colorpix serve` on a loopback port (temp SQLite, temp object folder, tiny untrained checkpoints)
 /// and one headless Debian Chromium, shared by the browser tests of this namespace.</summary>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>The admin pages for administrators only, and errors a person can act on: a file that is no image,
 /// an expired session that returns to where the person was with nothing lost.</summary>

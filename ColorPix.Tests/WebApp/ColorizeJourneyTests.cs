@@ -3,7 +3,7 @@ using ColorPix.Torch.Imaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>The app's main path in a real browser: sign up, log in, upload, compare, download, rate, history, preferences.</summary>
 public sealed class ColorizeJourneyTests : BrowserTest
@@ -85,7 +85,7 @@ public sealed class ColorizeJourneyTests : BrowserTest
         // A real drop event carrying a file, as a person dragging a photo from their desktop makes.
         await page.EvaluateAsync("""
             async () => {
-              const photo = await (await fetch('examples/coffee.gray.jpg')).blob();
+              const photo = await (await fetch('examples/lake.gray.jpg')).blob();
               const files = new DataTransfer();
               files.items.add(new File([photo], 'dropped.jpg', { type: 'image/jpeg' }));
               document.querySelector('.drop').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>A test in the browser: each page it opens reports script errors, and any of them fails the test.</summary>
 [NonParallelizable]

@@ -3,7 +3,7 @@ using ColorPix.Core.Data;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ColorPix.Tests.Web;
+namespace ColorPix.Tests.WebApp;
 
 /// <summary>What the browser tests do as a person would: open the app, sign up, log in, and take screenshots at a
 /// desktop and a phone size, attached to the test.</summary>
