@@ -5,7 +5,7 @@ import { compare } from '../compare.js';
 
 const examples = [
   // Photos of the sample dataset's test split: the shipped models never saw them in training.
-  { name: 'chicky', caption: 'A chick (OpenCV sample, never seen in training)' },
+  { name: 'chicky', caption: 'A small dog (OpenCV sample "chicky", never seen in training)' },
   { name: 'lake', caption: 'By the water (Plasma wallpaper, never seen in training)' },
 ];
 
