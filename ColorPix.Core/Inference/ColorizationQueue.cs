@@ -20,8 +20,6 @@ public sealed class ColorizationQueue : IAsyncDisposable
     {
         Options = options.Validated();
         this.catalog = catalog;
-        if (catalog.Device != Options.ParsedDevice())
-            throw new ArgumentException($"the models are on {catalog.Device} but the inference options say {Options.Device}: load the catalog on the same device");
         // Every kind gets a worker, loaded or not: a hot reload can make a missing model available later.
         workers = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => new ModelWorker(kind, catalog, Options));
     }

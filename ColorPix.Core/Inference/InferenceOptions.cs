@@ -1,8 +1,7 @@
-using ColorPix.Torch;
-
 namespace ColorPix.Core.Inference;
 
-/// <summary>How the inference queues run: bound on waiting requests, micro-batching, device.</summary>
+/// <summary>How the inference queues run: bound on waiting requests and micro-batching. They run on the device
+/// the models were loaded on (<see cref="ModelCatalog.Device"/>), so there is no second device setting to disagree.</summary>
 public sealed record InferenceOptions
 {
     /// <summary>Requests that may wait per model; beyond it, requests are refused (503) rather than queued.</summary>
@@ -14,9 +13,6 @@ public sealed record InferenceOptions
     /// <summary>How long a batch waits after its first request for others to join; 0 runs at once.</summary>
     public int MaxDelayMs { get; init; } = 10;
 
-    /// <summary>"cpu", "cuda" or "cuda:N".</summary>
-    public string Device { get; init; } = "cpu";
-
     /// <summary>The problems of these options, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -24,7 +20,6 @@ public sealed record InferenceOptions
         if (Capacity < 1) problems.Add($"Capacity must be at least 1 (requests that may wait per model), not {Capacity}.");
         if (MaxBatch < 1) problems.Add($"MaxBatch must be at least 1 (1 disables batching), not {MaxBatch}.");
         if (MaxDelayMs is < 0 or > 10_000) problems.Add($"MaxDelayMs must be between 0 and 10000 ms, not {MaxDelayMs}.");
-        if (DeviceProblem() is { } device) problems.Add(device);
         return problems;
     }
 
@@ -33,20 +28,5 @@ public sealed record InferenceOptions
     {
         var problems = Problems();
         return problems.Count == 0 ? this : throw new ArgumentException("invalid inference options: " + string.Join(" ", problems));
-    }
-
-    public Device ParsedDevice() => ColorPix.Torch.Device.Parse(Device);
-
-    private string? DeviceProblem()
-    {
-        try
-        {
-            ParsedDevice();
-            return null;
-        }
-        catch (ArgumentException e)
-        {
-            return $"Device: {e.Message}.";
-        }
     }
 }

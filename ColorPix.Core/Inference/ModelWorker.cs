@@ -25,7 +25,7 @@ internal sealed class ModelWorker
 
     public ModelWorker(ModelKind kind, ModelCatalog catalog, InferenceOptions options)
     {
-        (this.kind, this.catalog, this.options, device) = (kind, catalog, options, options.ParsedDevice());
+        (this.kind, this.catalog, this.options, device) = (kind, catalog, options, catalog.Device);
         channel = Channel.CreateBounded<QueuedRequest>(new BoundedChannelOptions(options.Capacity)
         {
             SingleReader = true,

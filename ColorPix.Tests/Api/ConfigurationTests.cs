@@ -15,9 +15,7 @@ public sealed class ConfigurationTests
         new TestCaseData("ObjectStorage:Provider", "ftp", "ObjectStorage:Provider 'ftp'").SetName("Unknown_object_storage_stops_the_start"),
         new TestCaseData("Inference:MaxBatch", "0", "MaxBatch").SetName("Max_batch_of_0_stops_the_start"),
         new TestCaseData("Inference:Capacity", "0", "Capacity").SetName("Queue_capacity_of_0_stops_the_start"),
-        new TestCaseData("Inference:Device", "tpu", "Device").SetName("Unknown_inference_device_stops_the_start"),
         new TestCaseData("Models:Device", "tpu", "Models:Device").SetName("Unknown_model_device_stops_the_start"),
-        new TestCaseData("Inference:Device", "cuda", "Models:Device 'cpu'").SetName("Inference_device_other_than_the_models_stops_the_start"),
     ];
 
     [TestCaseSource(nameof(BadSettings))]

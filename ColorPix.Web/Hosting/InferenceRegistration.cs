@@ -43,15 +43,13 @@ public static class InferenceRegistration
     }
 }
 
-/// <summary>The queue is built at the first colorization: without this, a bad Inference section or a device that
-/// differs from Models:Device would pass the start and turn every colorization into a 500.</summary>
-internal sealed class InferenceOptionsValidator(IOptions<ModelsOptions> models) : IValidateOptions<InferenceOptions>
+/// <summary>The queue is built at the first colorization: without this, a bad Inference section would pass the
+/// start and turn every colorization into a 500.</summary>
+internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOptions>
 {
     public ValidateOptionsResult Validate(string? name, InferenceOptions options)
     {
         var problems = options.Problems().Select(p => $"Inference:{p}").ToList();
-        if (problems.Count == 0 && options.ParsedDevice() != InferenceRegistration.ParseDevice(models.Value.Device))
-            problems.Add($"Inference:Device '{options.Device}' must name the device of Models:Device '{models.Value.Device}'");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
