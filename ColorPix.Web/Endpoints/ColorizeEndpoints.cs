@@ -42,21 +42,30 @@ public static class ColorizeEndpoints
         if (missing.Count > 0)
         {
             var original = await objects.GetBytesAsync(image.OriginalKey, ct) ?? throw new InvalidOperationException($"object {image.OriginalKey} is missing");
-            // Decoded once for both models (the grayscale flag was recorded at upload).
+            // Decoded once, and prepared once per model input size: models of the same size share the full-resolution
+            // lightness, which they only read. (The grayscale flag was recorded at upload.)
             using var decoded = Image.Decode(original, new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels });
-            // Both models at once: each has its own queue, so they run side by side.
-            await Task.WhenAll(missing.Select(kind => ColorizeOne(kind, decoded, image, queue, catalog, colorizations, objects, clock, ct)));
+            var prepared = missing.Select(queue.ModelSize).Distinct().ToDictionary(size => size, size => Colorizer.Prepare(decoded, size));
+            try
+            {
+                // Both models at once: each has its own queue, so they run side by side.
+                await Task.WhenAll(missing.Select(kind =>
+                    ColorizeOne(kind, prepared[queue.ModelSize(kind)], image, queue, catalog, colorizations, objects, clock, ct)));
+            }
+            finally
+            {
+                foreach (var p in prepared.Values) p.Dispose();
+            }
             existing = await colorizations.ListForImageAsync(userId, image.Id, ct);
         }
         var results = await ImageEndpoints.Results(existing.Where(e => available.Contains(e.Model)), userId, ratings, ct);
         return TypedResults.Ok(new ColorizeResponse(image.Id, image.WasGrayscale, Urls.Original(image.Id), results));
     }
 
-    private static async Task ColorizeOne(ModelKind kind, Image decoded, ImageRecord image, ColorizationQueue queue,
+    private static async Task ColorizeOne(ModelKind kind, PreparedImage prepared, ImageRecord image, ColorizationQueue queue,
         ModelCatalog catalog, IColorizationStore colorizations, IObjectStore objects, TimeProvider clock, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        using var prepared = Colorizer.Prepare(decoded, queue.ModelSize(kind));
         using var result = await queue.ColorizeAsync(prepared, kind, ct);
         var elapsed = watch.ElapsedMilliseconds;
         var version = catalog.Describe(kind).Info?.Version ?? "unknown";
