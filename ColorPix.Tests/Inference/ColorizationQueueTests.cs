@@ -164,7 +164,7 @@ public class ColorizationQueueTests
     {
         using var catalog = CatalogOf(TinyAutoEncoder());
         using var photo = Photo(120, 90);
-        var baseline = SettledLiveTensorCount();
+        var baseline = LiveTensors.Settled();
         await using (var queue = new ColorizationQueue(catalog, new InferenceOptions { MaxBatch = 4, MaxDelayMs = 20 }))
         {
             var burst = Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>

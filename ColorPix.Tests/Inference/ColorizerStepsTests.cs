@@ -101,7 +101,7 @@ public class ColorizerStepsTests
     {
         using var model = TinyAutoEncoder();
         using var photo = Photo(120, 80);
-        var baseline = InferenceFixtures.SettledLiveTensorCount();
+        var baseline = LiveTensors.Settled();
         for (var round = 0; round < 3; round++)
         {
             var prepared = Enumerable.Range(0, 3).Select(_ => Colorizer.Prepare(photo, model.ImageSize)).ToArray();

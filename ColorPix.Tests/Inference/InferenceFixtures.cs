@@ -46,14 +46,6 @@ internal static class InferenceFixtures
         return path;
     }
 
-    /// <summary>The live tensor count once tensors other tests dropped are finalized, so they cannot move it later.</summary>
-    public static long SettledLiveTensorCount()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return torch.live_tensor_count();
-    }
-
     public static string TemporaryFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "colorpix-inference-" + Guid.NewGuid().ToString("N"));

@@ -28,10 +28,7 @@ public class NativeErrorTests
     [Test]
     public void Failed_native_calls_leak_no_tensor()
     {
-        // Other tests' undisposed tensors are freed by finalizers: let them run before counting.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = torch.live_tensor_count();
+        var before = LiveTensors.Settled();
         for (var i = 0; i < 100; i++)
         {
             using var s = torch.NewDisposeScope();

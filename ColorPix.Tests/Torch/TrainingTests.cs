@@ -66,10 +66,7 @@ public class TrainingTests
         using (x) using (y)
         {
             for (var i = 0; i < 50; i++) Step(net, adam, x, y); // warm up allocators
-            // Other tests' undisposed tensors are freed by finalizers: let them run before counting.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var baseline = torch.live_tensor_count();
+            var baseline = LiveTensors.Settled();
             var rssBefore = Rss();
             for (var i = 0; i < 1000; i++) Step(net, adam, x, y);
             torch.live_tensor_count().Should().Be(baseline);
