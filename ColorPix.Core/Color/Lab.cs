@@ -23,15 +23,8 @@ public static class Lab
     public static Tensor RgbToLab(Tensor rgb)
     {
         using var scope = torch.NewDisposeScope();
-        var linear = torch.where(rgb.gt(0.04045), ((rgb + 0.055) / 1.055).pow(2.4), rgb / 12.92);
-        var xyz = Mix(linear, XyzFromRgb);
-        var f = new Tensor[3];
-        for (var c = 0; c < 3; c++)
-        {
-            var t = (xyz[c] / WhiteD65[c]).clamp(min: 0);
-            // pow(1/3) below the threshold is masked by where; clamping keeps its gradient finite there.
-            f[c] = torch.where(t.gt(Epsilon), t.clamp(min: 1e-12).pow(1.0 / 3), t * Kappa + 16.0 / 116);
-        }
+        var xyz = Mix(Linear(rgb), XyzFromRgb);
+        var f = Enumerable.Range(0, 3).Select(c => F(xyz[c] / WhiteD65[c])).ToArray();
         var lab = torch.cat([f[1] * 116 - 16, (f[0] - f[1]) * 500, (f[1] - f[2]) * 200], ChannelDim(rgb));
         return lab.MoveToOuterDisposeScope();
     }
@@ -51,12 +44,24 @@ public static class Lab
         return rgb.clamp(0, 1).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The L channel of RGB images, shaped like the input with one channel.</summary>
+    /// <summary>The L channel of RGB images, shaped like the input with one channel. L depends on Y alone, so only
+    /// that row of the matrix is computed: this runs at full resolution on every photo served.</summary>
     public static Tensor Lightness(Tensor rgb)
     {
         using var scope = torch.NewDisposeScope();
-        var lab = RgbToLab(rgb);
-        return lab.narrow(ChannelDim(rgb), 0, 1).contiguous().MoveToOuterDisposeScope();
+        var channels = Channels(Linear(rgb));
+        var y = channels[0] * XyzFromRgb[1, 0] + channels[1] * XyzFromRgb[1, 1] + channels[2] * XyzFromRgb[1, 2];
+        return (F(y / WhiteD65[1]) * 116 - 16).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>sRGB companding undone.</summary>
+    private static Tensor Linear(Tensor rgb) => torch.where(rgb.gt(0.04045), ((rgb + 0.055) / 1.055).pow(2.4), rgb / 12.92);
+
+    /// <summary>The CIE f(t); pow(1/3) below the threshold is masked by where, and clamping keeps its gradient finite there.</summary>
+    private static Tensor F(Tensor ratio)
+    {
+        var t = ratio.clamp(min: 0);
+        return torch.where(t.gt(Epsilon), t.clamp(min: 1e-12).pow(1.0 / 3), t * Kappa + 16.0 / 116);
     }
 
     private static int ChannelDim(Tensor t) => t.dim() switch
@@ -69,12 +74,18 @@ public static class Lab
     /// <summary>out[i] = sum_j m[i,j] * in[j] over the channel dimension; returns the three output channels.</summary>
     private static Tensor[] Mix(Tensor input, double[,] m)
     {
-        var dim = ChannelDim(input);
-        if (input.size(dim) != 3) throw new ArgumentException($"expected 3 channels, got {input.size(dim)}");
-        var channels = Enumerable.Range(0, 3).Select(c => input.narrow(dim, c, 1)).ToArray();
+        var channels = Channels(input);
         return Enumerable.Range(0, 3)
             .Select(i => channels[0] * m[i, 0] + channels[1] * m[i, 1] + channels[2] * m[i, 2])
             .ToArray();
+    }
+
+    /// <summary>The three channels of [3,H,W] or [N,3,H,W], each keeping its dimension.</summary>
+    private static Tensor[] Channels(Tensor input)
+    {
+        var dim = ChannelDim(input);
+        if (input.size(dim) != 3) throw new ArgumentException($"expected 3 channels, got {input.size(dim)}");
+        return Enumerable.Range(0, 3).Select(c => input.narrow(dim, c, 1)).ToArray();
     }
 
     private static double[,] Invert(double[,] m)

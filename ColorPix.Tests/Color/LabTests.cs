@@ -49,6 +49,18 @@ public class LabTests
     }
 
     [Test]
+    public void Lightness_is_the_L_channel_of_the_full_conversion()
+    {
+        using var scope = torch.NewDisposeScope();
+        var rgb = torch.rand(2, 3, 8, 8);
+        var expected = Lab.RgbToLab(rgb).narrow(1, 0, 1);
+        var lightness = Lab.Lightness(rgb);
+        lightness.shape.Should().Equal(2, 1, 8, 8);
+        (lightness - expected).abs().max().item().Should().BeLessThan(1e-4);
+        Lab.Lightness(rgb[0]).shape.Should().Equal(1, 8, 8);
+    }
+
+    [Test]
     public void Gray_pixels_have_zero_chroma()
     {
         using var scope = torch.NewDisposeScope();
