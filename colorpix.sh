@@ -20,7 +20,7 @@ step() { printf '==> %s\n' "$*" >&2; }
 run() {
   step "setup runtime"
   scripts/setup.sh runtime
-  step "colorpix ${*:-serve}  (the first run also builds native/: a few minutes)"
+  step "colorpix ${*:-serve}  (the first run restores TorchSharp and libtorch from NuGet: about 600 MB)"
   exec dotnet run --project ColorPix.Web -c Release -- "${@:-serve}" </dev/null
 }
 

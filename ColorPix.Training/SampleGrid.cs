@@ -1,7 +1,8 @@
 using ColorPix.Core.Color;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Training;
 
@@ -24,7 +25,7 @@ public static class SampleGrid
         var columns = new[] { zeros, predicted, truth }.Select(c => Lab.LabToRgb(torch.cat([l, c], 1))).ToArray();
         var grid = torch.cat(columns, 3);                 // [rows, 3, S, 3S]
         var stacked = torch.cat(Enumerable.Range(0, rows).Select(i => grid[i]).ToArray(), 1);
-        using var image = Image.FromTensor(stacked);
+        using var image = ImageTensors.FromTensor(stacked);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllBytes(path, image.Encode(ImageFormat.Png));
     }

@@ -1,5 +1,7 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Training;
 
@@ -42,10 +44,10 @@ public sealed record TrainOptions
         if (MinCrop is <= 0 or > 1) throw new ArgumentException($"--min-crop must be in (0, 1] (got {MinCrop})");
         if (LearningRate is <= 0) throw new ArgumentException("--lr must be positive");
         if (MaxBatches is < 1) throw new ArgumentException("--max-batches must be at least 1");
-        ColorPix.Torch.Device.Parse(Device).EnsureAvailable();
+        Devices.Parse(Device).EnsureAvailable();
     }
 
-    public Device TorchDevice => ColorPix.Torch.Device.Parse(Device);
+    public Device TorchDevice => Devices.Parse(Device);
 
     public double EffectiveLearningRate => LearningRate ?? (Model == ModelKind.Pix2Pix ? 2e-4 : 1e-3);
 

@@ -1,11 +1,12 @@
+using ColorPix.Core.Engine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
 using ColorPix.Core.Data;
-using ColorPix.Torch;
-using ColorPix.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Training.Trainers;
 
 namespace ColorPix.Training;
@@ -42,7 +43,7 @@ public sealed class TrainingRun
         var runName = options.Resume ?? NewRunName(options);
         var layout = new RunLayout(Path.Combine(checkpointRoot, runName));
         var device = options.TorchDevice;
-        torch.manual_seed((ulong)options.Seed);   // the initial weights, too, follow --seed
+        torch.manual_seed((long)options.Seed);   // the initial weights, too, follow --seed
         using var model = options.CreateModel();
         model.Network.to(device);
         using var trainer = CreateTrainer(model, device);
@@ -50,7 +51,7 @@ public sealed class TrainingRun
         var state = options.Resume is null ? ResumeState.Fresh : ResumeState.Load(layout, trainer);
         tracker.Start(runName, options, resumed: options.Resume is not null);
         observer.Message(options.Resume is null
-            ? $"run {runName}: {model.Kind.Name()}, {model.Network.parameter_count():N0} parameters, checkpoints in {layout.Root}"
+            ? $"run {runName}: {model.Kind.Name()}, {model.Network.ParameterCount():N0} parameters, checkpoints in {layout.Root}"
             : $"resuming {runName} after epoch {state.EpochsDone} (+{state.BatchesDone} batches), best {trainer.SelectionLoss} {state.BestLoss:G4}");
 
         var bestLoss = state.BestLoss;
@@ -129,8 +130,8 @@ public sealed class TrainingRun
         return (means.Means, new Throughput(batch, images, compute), !cancellation.IsCancellationRequested);
     }
 
-    private ulong StepSeed(int epoch, int batch) =>
-        unchecked((ulong)options.Seed * 1_000_003UL + (ulong)epoch * 10_007UL + (ulong)batch);
+    private long StepSeed(int epoch, int batch) =>
+        unchecked((long)((ulong)options.Seed * 1_000_003UL + (ulong)epoch * 10_007UL + (ulong)batch));
 
     private IReadOnlyDictionary<string, double> Validate(ITrainer trainer, int epoch, Device device, RunLayout layout)
     {
@@ -177,7 +178,7 @@ public sealed class TrainingRun
             if (!File.Exists(layout.LastModel) || !File.Exists(layout.LastTraining))
                 throw new FileNotFoundException($"nothing to resume: {layout.Last} has no model.safetensors and training.safetensors");
             using (var weights = SafeTensors.Load(layout.LastModel))
-                trainer.Model.Network.load_state_dict(weights.Tensors);
+                StateDicts.Load(trainer.Model.Network, weights.Tensors, layout.LastModel);
             using var training = SafeTensors.Load(layout.LastTraining);
             trainer.LoadTrainingState(training.Tensors, training.Metadata);
             var m = training.Metadata;

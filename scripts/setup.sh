@@ -7,28 +7,23 @@
 # Later issues add packages to a group below rather than writing a new script.
 set -euo pipefail
 
-# Build and run the engine: libtorch, its OpenCV headers, and the toolchain for native/.
-# libopenblas0-openmp: without it Debian picks the reference BLAS and training is ~10x slower.
-RUNTIME_PACKAGES=(
-  libtorch-dev libopenblas0-openmp
-  libopencv-core-dev libopencv-imgcodecs-dev libopencv-imgproc-dev
-  cmake g++
-)
+# Running ColorPix needs no system package besides the .NET SDK: TorchSharp brings libtorch (with MKL and
+# oneDNN) and SkiaSharp its codecs, from NuGet. The group stays for later needs.
+RUNTIME_PACKAGES=()
 
 # Only the test suite needs these: PyTorch for reference numbers, PIL/numpy for fixtures,
 # PostgreSQL 15 for the metadata store tests (a throwaway cluster on a loopback port).
 # Chromium (and its driver) for the web app's tests in a real browser, driven by Microsoft.Playwright.
+# binutils' readelf checks, independently of the build step, how libLibTorchSharp.so was made loadable.
 TEST_PACKAGES=(
   python3-torch python3-pil python3-numpy
   postgresql
   chromium chromium-driver
+  binutils
 )
 
 # The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.
 S3RVER_DIR=tools/s3rver
-
-BLAS_ALTERNATIVE=libblas.so.3-x86_64-linux-gnu
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -55,16 +50,6 @@ install_missing() {
   log "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-}
-
-# Installing libopenblas0-openmp normally selects it, but a machine where someone chose another
-# BLAS by hand keeps that choice: make the fast one explicit.
-ensure_openblas() {
-  local current
-  current=$(update-alternatives --query "$BLAS_ALTERNATIVE" 2>/dev/null | sed -n 's/^Value: //p')
-  if [[ $current == "$OPENBLAS" ]]; then return; fi
-  log "BLAS was '${current:-unset}'; selecting OpenBLAS (openmp)"
-  as_root update-alternatives --set "$BLAS_ALTERNATIVE" "$OPENBLAS"
 }
 
 check_dotnet() {
@@ -103,8 +88,7 @@ main() {
     esac
   done
   check_dotnet
-  install_missing "${packages[@]}"
-  ensure_openblas
+  if [[ ${#packages[@]} -gt 0 ]]; then install_missing "${packages[@]}"; fi
   if [[ " ${groups[*]} " == *" test "* ]]; then
     ensure_node
     ensure_s3rver

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Checkpoints;
 
@@ -24,7 +24,7 @@ public static class ModelCheckpoint
             ["normalization"] = model.Normalization.Describe(),
             ["dtype"] = halfPrecision ? "float16" : "float32",
         };
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var state = model.Network.state_dict().ToDictionary(p => p.Key,
             p => halfPrecision && p.Value.dtype == ScalarType.Float32 ? p.Value.to(ScalarType.Float16) : p.Value);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -44,10 +44,10 @@ public static class ModelCheckpoint
         var model = ColorizationModel.FromConfig(kind, Require(meta, "config", path), size);
         try
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var state = file.Tensors.ToDictionary(p => p.Key, p => p.Value.dtype == ScalarType.Float16 ? p.Value.to(ScalarType.Float32) : p.Value);
-            model.Network.load_state_dict(state);
-            model.Network.to(device ?? Device.CPU);
+            StateDicts.Load(model.Network, state, path);
+            model.Network.to(device ?? CPU);
             model.Network.eval();
             return (model, meta);
         }

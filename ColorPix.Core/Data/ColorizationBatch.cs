@@ -1,5 +1,6 @@
 using ColorPix.Core.Color;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Data;
 

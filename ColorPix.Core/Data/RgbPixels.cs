@@ -1,4 +1,4 @@
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Core.Data;
 

@@ -1,4 +1,4 @@
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Core.Data;
 
@@ -28,7 +28,7 @@ public static class SourceImageScreen
                 return null;
             }
             var image = Image.Decode(bytes);
-            rejection = IsGrayscale(image.CopyPixels()) ? $"grayscale: R=G=B within {GrayTolerance} levels" : null;
+            rejection = IsGrayscale(image) ? $"grayscale: R=G=B within {GrayTolerance} levels" : null;
             if (rejection is null) return image;
             image.Dispose();
             return null;
@@ -43,15 +43,36 @@ public static class SourceImageScreen
     /// <summary>Interleaved RGB pixels whose channels agree on nearly every pixel.</summary>
     public static bool IsGrayscale(ReadOnlySpan<byte> rgb)
     {
-        var pixels = rgb.Length / 3;
-        var allowedColoured = (long)(pixels * (1 - GrayShare));
-        long coloured = 0;
-        for (var i = 0; i < rgb.Length; i += 3)
-        {
-            int r = rgb[i], g = rgb[i + 1], b = rgb[i + 2];
-            if (Math.Abs(r - g) > GrayTolerance || Math.Abs(g - b) > GrayTolerance || Math.Abs(r - b) > GrayTolerance)
-                if (++coloured > allowedColoured) return false;
-        }
+        var budget = new GrayBudget(rgb.Length / 3);
+        return budget.Take(rgb, 3);
+    }
+
+    /// <summary>An image whose channels agree on nearly every pixel; read row by row, never copied.</summary>
+    public static bool IsGrayscale(Image image)
+    {
+        if (image.Channels == 1) return true;
+        var budget = new GrayBudget((long)image.Width * image.Height);
+        for (var y = 0; y < image.Height; y++)
+            if (!budget.Take(image.Row(y), image.BytesPerPixel)) return false;
         return true;
+    }
+
+    /// <summary>Counts coloured pixels against the share allowed for the whole image.</summary>
+    private sealed class GrayBudget(long pixels)
+    {
+        private readonly long allowedColoured = (long)(pixels * (1 - GrayShare));
+        private long coloured;
+
+        /// <summary>False as soon as too many pixels are coloured. R, G and B start every pixelStride bytes.</summary>
+        public bool Take(ReadOnlySpan<byte> pixels, int pixelStride)
+        {
+            for (var i = 0; i + 2 < pixels.Length; i += pixelStride)
+            {
+                int r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
+                if (Math.Abs(r - g) > GrayTolerance || Math.Abs(g - b) > GrayTolerance || Math.Abs(r - b) > GrayTolerance)
+                    if (++coloured > allowedColoured) return false;
+            }
+            return true;
+        }
     }
 }

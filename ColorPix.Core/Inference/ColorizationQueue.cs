@@ -1,6 +1,7 @@
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Core.Inference;
 
@@ -16,9 +17,13 @@ public sealed class ColorizationQueue : IAsyncDisposable
 
     public InferenceOptions Options { get; }
 
+    /// <summary>What every full-size image in flight reserves before it is decoded: uploads, colorizations.</summary>
+    public MemoryBudget Memory { get; }
+
     public ColorizationQueue(ModelCatalog catalog, InferenceOptions options)
     {
         Options = options.Validated();
+        Memory = new MemoryBudget(Options.MemoryBudgetBytes, TimeSpan.FromSeconds(Options.MemoryWaitSeconds));
         this.catalog = catalog;
         // Every kind gets a worker, loaded or not: a hot reload can make a missing model available later.
         workers = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => new ModelWorker(kind, catalog, Options));

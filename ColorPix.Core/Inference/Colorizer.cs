@@ -1,8 +1,8 @@
 using ColorPix.Core.Color;
+using ColorPix.Core.Imaging;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Inference;
 
@@ -11,7 +11,8 @@ namespace ColorPix.Core.Inference;
 /// to the original size and recombined with the original full-resolution L, so size and detail are kept.
 /// A color input is treated as its lightness (turned gray first).
 /// The work is split in three steps so a service can batch the middle one across requests:
-/// <see cref="Prepare"/> and <see cref="Finish"/> per request, <see cref="Predict"/> per batch.
+/// <see cref="Prepare"/> and <see cref="Finish"/> per request, <see cref="Predict"/> per batch. Only the small image
+/// the network needs ever becomes a tensor; full-resolution work runs in strips of 8-bit rows (<see cref="StripRecombiner"/>).
 /// </summary>
 public static class Colorizer
 {
@@ -22,16 +23,16 @@ public static class Colorizer
         using (ab) return Finish(prepared, ab);
     }
 
-    /// <summary>Step 1, per request: the image's lightness at full resolution and at the model's size.</summary>
+    /// <summary>Step 1, per request: the image's lightness at the model's size. The source stays the caller's: keep it
+    /// alive until <see cref="Finish"/> has run.</summary>
     public static PreparedImage Prepare(Image input, int modelSize)
     {
         if (modelSize <= 0) throw new ArgumentOutOfRangeException(nameof(modelSize), modelSize, "the model's image size must be positive");
-        using var scope = torch.NewDisposeScope();
-        var fullLightness = Lab.Lightness(RgbBatch(input));
+        using var scope = NewDisposeScope();
         // The image itself is resized (area filter), not its L: the same input the model saw in training.
         using var small = input.Resize(modelSize, modelSize);
-        var smallLightness = Lab.Lightness(RgbBatch(small));
-        return new PreparedImage(fullLightness, smallLightness);
+        var smallLightness = Lab.Lightness(ImageTensors.RgbBatch(small));
+        return new PreparedImage(input, smallLightness);
     }
 
     /// <summary>
@@ -45,36 +46,18 @@ public static class Colorizer
         var mismatch = images.FirstOrDefault(i => i.ModelSize != model.ImageSize);
         if (mismatch is not null)
             throw new ArgumentException($"{mismatch} was prepared for size {mismatch.ModelSize}, the model takes {model.ImageSize}");
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         // Batch norm in training mode would mix the statistics of the requests batched together.
         model.Network.eval();
-        var batch = torch.cat(images.Select(i => i.SmallLightness).ToArray(), 0).to(device ?? Device.CPU);
-        var ab = model.PredictAb(batch).to(Device.CPU);
+        var batch = cat(images.Select(i => i.SmallLightness).ToArray(), 0).to(device ?? CPU);
+        var ab = model.PredictAb(batch).to(CPU);
         return Enumerable.Range(0, images.Count).Select(i => ab.narrow(0, i, 1).DetachFromDisposeScope()).ToArray();
     }
 
     /// <summary>Step 3, per request: ab upsampled to the original size, joined to the full-resolution L, as RGB.</summary>
-    public static Image Finish(PreparedImage prepared, Tensor ab)
-    {
-        using var scope = torch.NewDisposeScope();
-        var fullAb = F.interpolate(ab, prepared.Height, prepared.Width, InterpolationMode.Bilinear);
-        var rgb = Lab.LabToRgb(torch.cat([prepared.FullLightness, fullAb], 1));
-        return Image.FromTensor(rgb[0]);
-    }
+    public static Image Finish(PreparedImage prepared, Tensor ab) => StripRecombiner.Colorize(prepared.Source, ab);
 
     /// <summary>The gray version of an image (its L channel rendered as RGB): the input a user sees beside results.</summary>
-    public static Image Grayscale(Image input)
-    {
-        using var scope = torch.NewDisposeScope();
-        var lightness = Lab.Lightness(RgbBatch(input));
-        var lab = torch.cat([lightness, torch.zeros_like(lightness), torch.zeros_like(lightness)], 1);
-        return Image.FromTensor(Lab.LabToRgb(lab)[0]);
-    }
-
-    private static Tensor RgbBatch(Image image)
-    {
-        var t = image.ToTensor();
-        return (image.Channels == 1 ? t.expand(3, image.Height, image.Width) : t).unsqueeze(0);
-    }
+    public static Image Grayscale(Image input) => StripRecombiner.Colorize(input, ab: null);
 }

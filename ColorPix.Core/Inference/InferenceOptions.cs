@@ -13,6 +13,16 @@ public sealed record InferenceOptions
     /// <summary>How long a batch waits after its first request for others to join; 0 runs at once.</summary>
     public int MaxDelayMs { get; init; } = 10;
 
+    /// <summary>Memory that full-size images in flight (decoded uploads, colorizations and their encodings) may take
+    /// together, in MB; work beyond it waits (<see cref="MemoryWaitSeconds"/>), then is refused with 503.
+    /// The default holds two 40-megapixel colorizations by both models at once.</summary>
+    public int MemoryBudgetMB { get; init; } = 2048;
+
+    /// <summary>How long a request may wait for memory before it is refused (503 with Retry-After).</summary>
+    public int MemoryWaitSeconds { get; init; } = 30;
+
+    public long MemoryBudgetBytes => (long)MemoryBudgetMB << 20;
+
     /// <summary>The problems of these options, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -20,6 +30,8 @@ public sealed record InferenceOptions
         if (Capacity < 1) problems.Add($"Capacity must be at least 1 (requests that may wait per model), not {Capacity}.");
         if (MaxBatch < 1) problems.Add($"MaxBatch must be at least 1 (1 disables batching), not {MaxBatch}.");
         if (MaxDelayMs is < 0 or > 10_000) problems.Add($"MaxDelayMs must be between 0 and 10000 ms, not {MaxDelayMs}.");
+        if (MemoryBudgetMB < 64) problems.Add($"MemoryBudgetMB must be at least 64 (MB of full-size images in flight), not {MemoryBudgetMB}.");
+        if (MemoryWaitSeconds is < 0 or > 600) problems.Add($"MemoryWaitSeconds must be between 0 and 600, not {MemoryWaitSeconds}.");
         return problems;
     }
 

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Data;
 using ColorPix.Core.Metrics;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Inference;
 
@@ -39,7 +41,7 @@ public sealed class ModelCatalog : IDisposable
 
     /// <summary>Loads each given checkpoint; failures are recorded, not thrown.</summary>
     public static ModelCatalog Load(IReadOnlyDictionary<ModelKind, string> checkpointPaths, Device? device = null) =>
-        new(device ?? Device.CPU, checkpointPaths);
+        new(device ?? CPU, checkpointPaths);
 
     /// <summary>The checkpoints shipped in the repository: checkpoints/&lt;kind&gt;/model.safetensors.</summary>
     public static ModelCatalog LoadShipped(string repoRoot, Device? device = null) =>
@@ -48,7 +50,7 @@ public sealed class ModelCatalog : IDisposable
     /// <summary>Models already in memory (tests, embedding): their version is "in-memory".</summary>
     internal static ModelCatalog FromModels(IReadOnlyDictionary<ModelKind, ColorizationModel> models, Device? device = null)
     {
-        var catalog = new ModelCatalog(device ?? Device.CPU, new Dictionary<ModelKind, string>());
+        var catalog = new ModelCatalog(device ?? CPU, new Dictionary<ModelKind, string>());
         foreach (var (kind, model) in models)
             catalog.slots[(int)kind] = new Slot(null, new SharedModel(model,
                 new ModelInfo(kind, "(in memory)", "in-memory", null, model.ImageSize, null, DateTimeOffset.UtcNow)), null);
@@ -118,7 +120,7 @@ public sealed class ModelCatalog : IDisposable
         {
             return new Slot(path, null, $"no checkpoint at {path}");
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or TorchException or ArgumentException or FormatException or JsonException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ExternalException or ArgumentException or FormatException or JsonException)
         {
             return new Slot(path, null, $"cannot load {path}: {e.Message}");
         }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Inference;
 

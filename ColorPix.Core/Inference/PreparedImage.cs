@@ -1,37 +1,34 @@
-using ColorPix.Torch;
+using ColorPix.Core.Imaging;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Inference;
 
 /// <summary>
-/// A request's input ready for a model: its full-resolution lightness (kept to rebuild the result at the original
-/// size) and its lightness at the model's resolution (what goes into a batch). Owns both tensors, outside any
-/// dispose scope, so it can cross from the request's thread to the inference worker: dispose it when done.
+/// A request's input ready for a model: the decoded source (kept to rebuild the result at the original size, not
+/// owned: several models' preparations share one decode) and its lightness at the model's resolution (what goes into
+/// a batch). Owns that small tensor, outside any dispose scope, so it can cross from the request's thread to the
+/// inference worker: dispose it when done.
 /// </summary>
 public sealed class PreparedImage : IDisposable
 {
-    /// <summary>L in [0,100], [1,1,H,W].</summary>
-    public Tensor FullLightness { get; }
+    /// <summary>The full-resolution 8-bit image; its owner keeps it alive until the result is finished.</summary>
+    public Image Source { get; }
 
     /// <summary>L in [0,100], [1,1,S,S] with S the model's image size.</summary>
     public Tensor SmallLightness { get; }
 
-    public int Width { get; }
-    public int Height { get; }
+    public int Width => Source.Width;
+    public int Height => Source.Height;
     public int ModelSize { get; }
 
-    internal PreparedImage(Tensor fullLightness, Tensor smallLightness)
+    internal PreparedImage(Image source, Tensor smallLightness)
     {
-        FullLightness = fullLightness.DetachFromDisposeScope();
+        Source = source;
         SmallLightness = smallLightness.DetachFromDisposeScope();
-        (Height, Width) = ((int)fullLightness.size(2), (int)fullLightness.size(3));
         ModelSize = (int)smallLightness.size(2);
     }
 
-    public void Dispose()
-    {
-        FullLightness.Dispose();
-        SmallLightness.Dispose();
-    }
+    public void Dispose() => SmallLightness.Dispose();
 
     public override string ToString() => $"PreparedImage[{Width}x{Height} -> {ModelSize}]";
 }

@@ -1,4 +1,5 @@
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Metrics;
 
@@ -20,7 +21,7 @@ public static class ColorizationMetrics
     {
         using var scope = torch.NewDisposeScope();
         var difference = AbChannels(predicted) - AbChannels(truth);
-        return difference.square().mean([1, 2, 3]).data<double>();
+        return difference.square().mean([1, 2, 3]).data<double>().ToArray();
     }
 
     /// <summary>
@@ -30,7 +31,7 @@ public static class ColorizationMetrics
     public static double[] Psnr(Tensor predictedRgb, Tensor trueRgb)
     {
         using var scope = torch.NewDisposeScope();
-        var mse = (AsBatch(predictedRgb) - AsBatch(trueRgb)).square().mean([1, 2, 3]).data<double>();
+        var mse = (AsBatch(predictedRgb) - AsBatch(trueRgb)).square().mean([1, 2, 3]).data<double>().ToArray();
         return mse.Select(m => m == 0 ? double.PositiveInfinity : 10 * Math.Log10(1 / m)).ToArray();
     }
 
@@ -47,7 +48,7 @@ public static class ColorizationMetrics
         const int thresholds = AucMaxThreshold + 1;
         var firstPassed = (-(-error).floor()).clamp(max: thresholds);
         var passedShare = (thresholds - firstPassed) / thresholds;
-        return (passedShare.mean([1, 2]) * 100).data<double>();
+        return (passedShare.mean([1, 2]) * 100).data<double>().ToArray();
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ public static class ColorizationMetrics
         var varianceYb = (yb - meanYb).square().mean([1, 2, 3]);
         var spread = (varianceRg + varianceYb).sqrt();
         var offset = (meanRg.square() + meanYb.square()).sqrt().flatten();
-        return (spread + offset * 0.3).data<double>();
+        return (spread + offset * 0.3).data<double>().ToArray();
     }
 
     internal static Tensor AsBatch(Tensor images)

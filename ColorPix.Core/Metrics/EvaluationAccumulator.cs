@@ -1,4 +1,5 @@
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Core.Metrics;
 

@@ -1,5 +1,7 @@
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+using static TorchSharp.torch.nn;
 
 namespace ColorPix.Core.Metrics;
 
@@ -50,7 +52,7 @@ public static class StructuralSimilarity
         const double c1 = K1 * K1, c2 = K2 * K2;   // (K * data range)^2 with data range 1
         var numerator = (muX * muY * 2 + c1) * (covariance * 2 + c2);
         var denominator = (muX * muX + muY * muY + c1) * (varianceX + varianceY + c2);
-        return (numerator / denominator).mean([1, 2, 3]).data<double>();
+        return (numerator / denominator).mean([1, 2, 3]).data<double>().ToArray();
     }
 
     private static Tensor Filter(Tensor images)

@@ -1,5 +1,6 @@
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace ColorPix.Core.Models;
 
@@ -15,30 +16,31 @@ public sealed record AutoEncoderConfig(double Width = 1.0)
 /// stride 2 "same" + ReLU + BatchNorm; five ConvTranspose2d 3x3 stride 2 + ReLU, the last with tanh;
 /// output rescaled to ab in [-128,128]. Input sides must be multiples of 32.
 /// </summary>
-public sealed class AutoEncoder : Module
+public sealed class AutoEncoder : Module<Tensor, Tensor>
 {
     public AutoEncoderConfig Config { get; }
     private readonly Sequential encoder;
     private readonly Sequential decoder;
 
-    public AutoEncoder(AutoEncoderConfig? config = null)
+    public AutoEncoder(AutoEncoderConfig? config = null) : base(nameof(AutoEncoder))
     {
         Config = config ?? new AutoEncoderConfig();
         var channels = Config.Channels;
-        encoder = RegisterModule("encoder", new Sequential());
+        encoder = Sequential();
         var previous = 1;
         foreach (var c in channels)
         {
-            encoder.Append(new Conv2d(previous, c, 3, stride: 2, padding: 1)).Append(new ReLU()).Append(new BatchNorm2d(c));
+            encoder.append(Conv2d(previous, c, 3, stride: 2, padding: 1)).append(ReLU()).append(BatchNorm2d(c));
             previous = c;
         }
-        decoder = RegisterModule("decoder", new Sequential());
+        decoder = Sequential();
         foreach (var c in channels.Reverse().Skip(1).Append(2))
         {
-            decoder.Append(new ConvTranspose2d(previous, c, 3, stride: 2, padding: 1, output_padding: 1));
-            decoder.Append(c == 2 ? new Tanh() : new ReLU());
+            decoder.append(ConvTranspose2d(previous, c, 3, stride: 2, padding: 1, output_padding: 1));
+            decoder.append(c == 2 ? Tanh() : (Module<Tensor, Tensor>)ReLU());
             previous = c;
         }
+        RegisterComponents();
     }
 
     /// <summary>L [N,1,H,W] in [0,100] -> ab [N,2,H,W] in [-128,128].</summary>

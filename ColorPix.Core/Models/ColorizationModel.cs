@@ -1,6 +1,7 @@
 using System.Text.Json;
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace ColorPix.Core.Models;
 
@@ -25,13 +26,13 @@ public static class ModelKinds
 public sealed class ColorizationModel : IDisposable
 {
     public ModelKind Kind { get; }
-    public Module Network { get; }
+    public Module<Tensor, Tensor> Network { get; }
     public LabNormalization Normalization { get; }
     public int ImageSize { get; }
     public AutoEncoderConfig? AutoEncoderConfig { get; }
     public Pix2PixConfig? Pix2PixConfig { get; }
 
-    private ColorizationModel(ModelKind kind, Module network, LabNormalization normalization, int imageSize,
+    private ColorizationModel(ModelKind kind, Module<Tensor, Tensor> network, LabNormalization normalization, int imageSize,
         AutoEncoderConfig? autoEncoder, Pix2PixConfig? pix2Pix)
     {
         Kind = kind;
@@ -53,7 +54,7 @@ public sealed class ColorizationModel : IDisposable
         new(ModelKind.Pix2Pix, new UnetGenerator(config), LabNormalization.Pix2Pix, config.ImageSize, null, config);
 
     /// <summary>Any network served as a model of a kind, raw L in and raw ab out: test doubles of the serving path.</summary>
-    internal static ColorizationModel Wrap(ModelKind kind, Module network, int imageSize) =>
+    internal static ColorizationModel Wrap(ModelKind kind, Module<Tensor, Tensor> network, int imageSize) =>
         new(kind, network, LabNormalization.InNetwork, imageSize, null, null);
 
     /// <summary>L [N,1,S,S] in [0,100] -> ab [N,2,S,S] in Lab units.</summary>

@@ -1,5 +1,7 @@
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace ColorPix.Core.Models;
 
@@ -20,11 +22,12 @@ public sealed record Pix2PixConfig(int ImageSize = 128, int Ngf = 64, int Ndf = 
 /// <summary>Normal(0, 0.02) initialisation of the reference code (BatchNorm weights Normal(1, 0.02), biases 0).</summary>
 internal static class Pix2PixInit
 {
-    public static void Apply(Module module)
+    public static void Apply(nn.Module module)
     {
         foreach (var (name, p) in module.named_parameters())
         {
             var isNorm = name.Contains("norm", StringComparison.Ordinal);
+            using var _ = no_grad();
             if (name.EndsWith("bias", StringComparison.Ordinal)) p.zero_();
             else p.normal_(isNorm ? 1.0 : 0.0, 0.02);
         }
@@ -32,11 +35,11 @@ internal static class Pix2PixInit
 }
 
 /// <summary>The UNet generator: nested skip blocks, outermost first.</summary>
-public sealed class UnetGenerator : Module
+public sealed class UnetGenerator : Module<Tensor, Tensor>
 {
     private readonly UnetBlock model;
 
-    public UnetGenerator(Pix2PixConfig config)
+    public UnetGenerator(Pix2PixConfig config) : base(nameof(UnetGenerator))
     {
         var ngf = config.Ngf;
         var block = new UnetBlock(ngf * 8, ngf * 8, UnetBlock.Kind.Innermost);
@@ -45,7 +48,8 @@ public sealed class UnetGenerator : Module
         block = new UnetBlock(ngf * 4, ngf * 8, UnetBlock.Kind.Middle, block);
         block = new UnetBlock(ngf * 2, ngf * 4, UnetBlock.Kind.Middle, block);
         block = new UnetBlock(ngf, ngf * 2, UnetBlock.Kind.Middle, block);
-        model = RegisterModule("model", new UnetBlock(2, ngf, UnetBlock.Kind.Outermost, block, inputChannels: 1));
+        model = new UnetBlock(2, ngf, UnetBlock.Kind.Outermost, block, inputChannels: 1);
+        RegisterComponents();
         Pix2PixInit.Apply(this);
     }
 
@@ -54,7 +58,7 @@ public sealed class UnetGenerator : Module
 }
 
 /// <summary>One level of the UNet: down, the inner levels, up, and (except outermost) the skip concatenation.</summary>
-public sealed class UnetBlock : Module
+public sealed class UnetBlock : Module<Tensor, Tensor>
 {
     public enum Kind { Outermost, Middle, Innermost }
 
@@ -64,23 +68,25 @@ public sealed class UnetBlock : Module
     private readonly Sequential up;
 
     public UnetBlock(int outerChannels, int innerChannels, Kind kind, UnetBlock? inner = null, bool dropout = false, int? inputChannels = null)
+        : base(nameof(UnetBlock))
     {
         this.kind = kind;
         var input = inputChannels ?? outerChannels;
         // BatchNorm follows every inner convolution, so those carry no bias.
-        down = RegisterModule("down", new Sequential());
-        if (kind != Kind.Outermost) down.Append(new LeakyReLU(0.2));
-        down.Append(new Conv2d(input, innerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
-        if (kind == Kind.Middle) down.Append(new BatchNorm2d(innerChannels));
+        down = Sequential();
+        if (kind != Kind.Outermost) down.append(LeakyReLU(0.2));
+        down.append(Conv2d(input, innerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
+        if (kind == Kind.Middle) down.append(BatchNorm2d(innerChannels));
 
-        if (inner is not null) this.inner = RegisterModule("inner", inner);
+        this.inner = inner;
 
         var upInput = kind == Kind.Innermost ? innerChannels : innerChannels * 2;
-        up = RegisterModule("up", new Sequential(new ReLU()));
-        up.Append(new ConvTranspose2d(upInput, outerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
-        if (kind == Kind.Outermost) up.Append(new Tanh());
-        else up.Append(new BatchNorm2d(outerChannels));
-        if (dropout) up.Append(new Dropout(0.5));
+        up = Sequential(ReLU());
+        up.append(ConvTranspose2d(upInput, outerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
+        if (kind == Kind.Outermost) up.append(Tanh());
+        else up.append(BatchNorm2d(outerChannels));
+        if (dropout) up.append(Dropout(0.5));
+        RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)
@@ -88,30 +94,31 @@ public sealed class UnetBlock : Module
         var y = down.forward(x);
         if (inner is not null) y = inner.forward(y);
         y = up.forward(y);
-        return kind == Kind.Outermost ? y : torch.cat([x, y], 1);
+        return kind == Kind.Outermost ? y : cat([x, y], 1);
     }
 }
 
 /// <summary>The 70x70 PatchGAN discriminator, conditioned on L: input is cat(L, ab), output one logit per patch.</summary>
-public sealed class PatchDiscriminator : Module
+public sealed class PatchDiscriminator : Module<Tensor, Tensor>
 {
     private readonly Sequential model;
 
-    public PatchDiscriminator(Pix2PixConfig config)
+    public PatchDiscriminator(Pix2PixConfig config) : base(nameof(PatchDiscriminator))
     {
         var ndf = config.Ndf;
-        model = RegisterModule("model", new Sequential(new Conv2d(3, ndf, 4, stride: 2, padding: 1), new LeakyReLU(0.2)));
+        model = Sequential(Conv2d(3, ndf, 4, stride: 2, padding: 1), LeakyReLU(0.2));
         var multiplier = 1;
         for (var n = 1; n <= config.DiscriminatorLayers; n++)
         {
             var previous = multiplier;
             multiplier = Math.Min(1 << n, 8);
             var stride = n == config.DiscriminatorLayers ? 1 : 2;
-            model.Append(new Conv2d(ndf * previous, ndf * multiplier, 4, stride: stride, padding: 1, bias: false))
-                 .Append(new BatchNorm2d(ndf * multiplier))
-                 .Append(new LeakyReLU(0.2));
+            model.append(Conv2d(ndf * previous, ndf * multiplier, 4, stride: stride, padding: 1, bias: false))
+                 .append(BatchNorm2d(ndf * multiplier))
+                 .append(LeakyReLU(0.2));
         }
-        model.Append(new Conv2d(ndf * multiplier, 1, 4, stride: 1, padding: 1));
+        model.append(Conv2d(ndf * multiplier, 1, 4, stride: 1, padding: 1));
+        RegisterComponents();
         Pix2PixInit.Apply(this);
     }
 

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using System.Net;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
 using ColorPix.Tests.Api.Infrastructure;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 using ColorPix.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -18,7 +20,7 @@ public sealed class QueueFullTests
         new TestCaseData(new UnsupportedImageException("not an image"), 415, null).SetName("Unsupported_image_maps_to_415"),
         new TestCaseData(new ImageTooLargeException(50000, 50000, 40_000_000), 422, null).SetName("Image_over_the_pixel_cap_maps_to_422"),
         new TestCaseData(new BadHttpRequestException("too large", 413), 413, null).SetName("Oversized_body_maps_to_413"),
-        new TestCaseData(new TorchException("shape [1, 3] is invalid"), 500, null).SetName("Libtorch_error_maps_to_500"),
+        new TestCaseData(new ExternalException("shape [1, 3] is invalid"), 500, null).SetName("Libtorch_error_maps_to_500"),
         new TestCaseData(new InvalidOperationException("secret path /srv/x"), 500, null).SetName("Unexpected_error_maps_to_500"),
     ];
 

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Web.Cli;
 
 namespace ColorPix.Tests.Cli;
@@ -28,14 +30,15 @@ public class CliAppTests
     }
 
     [Test]
-    public void Info_json_reports_the_Debian_libtorch_and_OpenCV_versions()
+    public void Info_json_reports_TorchSharp_libtorch_and_its_math_libraries()
     {
         var info = InfoJson();
-        // Debian's libtorch-dev 1.13.1+dfsg ships a version.h that says 1.13.0: accept the series.
-        info.GetProperty("libtorch").GetString().Should().StartWith("1.13.");
-        info.GetProperty("opencv").GetString().Should().StartWith("4.");
+        info.GetProperty("torchSharp").GetString().Should().StartWith("0.107.");
+        info.GetProperty("libtorch").GetString().Should().StartWith("2.10.");
+        // The CPU bundle is built with MKL and oneDNN: read from libtorch itself, so a wrong runtime shows here.
+        info.GetProperty("mkl").GetString().Should().Be("ON");
+        info.GetProperty("oneDnn").GetString().Should().Be("ON");
         info.GetProperty("devices").EnumerateArray().Select(d => d.GetString()).Should().StartWith("cpu");
-        info.GetProperty("blas").GetString().Should().NotBeNullOrEmpty();
     }
 
     // Two values, so the test cannot pass just because one of them is libtorch's default.
@@ -86,20 +89,14 @@ public class CliAppTests
     {
         var (exit, output, _) = Run("info");
         exit.Should().Be(0);
-        output.Should().Contain("libtorch").And.Contain("OpenCV").And.Contain("BLAS").And.Contain("threads").And.Contain("cpu");
+        output.Should().Contain("TorchSharp").And.Contain("libtorch").And.Contain("MKL").And.Contain("oneDNN").And.Contain("threads").And.Contain("cpu");
     }
-
-    [TestCase("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3", true)]
-    [TestCase("/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3", false)]
-    [TestCase("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3", false)]
-    public void Reference_BLAS_gets_a_warning(string path, bool warned) =>
-        (EngineInfo.BlasWarningFor(path) is not null).Should().Be(warned);
 
     [Test]
     public void Engine_errors_are_reported_on_one_line_without_a_stack_trace()
     {
         using var error = new StringWriter();
-        CliApp.ReportFailure(new TorchException("shape mismatch:\n  [2, 3] vs [3, 2]"), error);
-        error.ToString().Should().Be("colorpix: engine error: shape mismatch:   [2, 3] vs [3, 2]" + Environment.NewLine);
+        CliApp.ReportFailure(new ExternalException("shape mismatch:\n  [2, 3] vs [3, 2]\nException raised from mm at aten/src/ATen/native/LinearAlgebra.cpp:12 (most recent call first):\nframe #0: c10::Error::Error()"), error);
+        error.ToString().Should().Be("colorpix: engine error: shape mismatch: [2, 3] vs [3, 2]" + Environment.NewLine);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 using ColorPix.Web.Cli;
 
 namespace ColorPix.Tests.Cli;

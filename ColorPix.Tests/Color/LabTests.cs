@@ -1,5 +1,6 @@
 using ColorPix.Core.Color;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Tests.Color;
 
@@ -26,7 +27,7 @@ public class LabTests
     public void Lab_matches_reference(float[] rgb, double[] expected)
     {
         using var scope = torch.NewDisposeScope();
-        var lab = Lab.RgbToLab(torch.tensor(rgb, 3, 1, 1)).data<float>();
+        var lab = Lab.RgbToLab(torch.tensor(rgb, 3, 1, 1)).data<float>().ToArray();
         for (var c = 0; c < 3; c++) ((double)lab[c]).Should().BeApproximately(expected[c], 0.05);
     }
 
@@ -43,9 +44,9 @@ public class LabTests
         var n = levels.Length * levels.Length * levels.Length;
         var rgb = torch.tensor(values.ToArray(), 1, 3, n, 1);
         var back = Lab.LabToRgb(Lab.RgbToLab(rgb));
-        var error = ((back - rgb).abs() * 255).max().item();
+        var error = ((back - rgb).abs() * 255).max().ToDouble();
         error.Should().BeLessThanOrEqualTo(1.0);
-        (back * 255).round().sub(rgb * 255).abs().max().item().Should().BeLessThanOrEqualTo(1.0);
+        (back * 255).round().sub(rgb * 255).abs().max().ToDouble().Should().BeLessThanOrEqualTo(1.0);
     }
 
     [Test]
@@ -56,7 +57,7 @@ public class LabTests
         var expected = Lab.RgbToLab(rgb).narrow(1, 0, 1);
         var lightness = Lab.Lightness(rgb);
         lightness.shape.Should().Equal(2, 1, 8, 8);
-        (lightness - expected).abs().max().item().Should().BeLessThan(1e-4);
+        (lightness - expected).abs().max().ToDouble().Should().BeLessThan(1e-4);
         Lab.Lightness(rgb[0]).shape.Should().Equal(1, 8, 8);
     }
 
@@ -66,6 +67,6 @@ public class LabTests
         using var scope = torch.NewDisposeScope();
         var gray = torch.rand(2, 1, 4, 4).expand(2, 3, 4, 4).contiguous();
         var lab = Lab.RgbToLab(gray);
-        lab.narrow(1, 1, 2).abs().max().item().Should().BeLessThan(0.01);
+        lab.narrow(1, 1, 2).abs().max().ToDouble().Should().BeLessThan(0.01);
     }
 }

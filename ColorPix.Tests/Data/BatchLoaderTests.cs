@@ -1,6 +1,7 @@
 using ColorPix.Core.Data;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Data;
 
@@ -73,24 +74,24 @@ public class BatchLoaderTests
     [Test]
     public void Disposing_mid_epoch_frees_every_queued_batch()
     {
-        var baseline = torch.live_tensor_count();
+        var baseline = LiveTensors.Count;
         var loader = new BatchLoader(dataset, Small, new LoaderOptions { BatchSize = 1, Workers = 2, Capacity = 4 });
         using (var enumerator = loader.GetEnumerator())
         {
             enumerator.MoveNext().Should().BeTrue();
             enumerator.Current.Dispose();
-            SpinWait.SpinUntil(() => torch.live_tensor_count() >= baseline + 6, TimeSpan.FromSeconds(10));
-            torch.live_tensor_count().Should().BeGreaterThan(baseline, "batches wait in the queue");
+            SpinWait.SpinUntil(() => LiveTensors.Count >= baseline + 6, TimeSpan.FromSeconds(10));
+            LiveTensors.Count.Should().BeGreaterThan(baseline, "batches wait in the queue");
             loader.Dispose();
         }
-        torch.live_tensor_count().Should().Be(baseline);
+        LiveTensors.Count.Should().Be(baseline);
     }
 
     [Test]
     public void Cancellation_stops_the_epoch()
     {
         using var cancel = new CancellationTokenSource();
-        var baseline = torch.live_tensor_count();
+        var baseline = LiveTensors.Count;
         using var loader = new BatchLoader(dataset, Small, new LoaderOptions { BatchSize = 2 }, cancellation: cancel.Token);
         var taken = 0;
         FluentActions.Invoking(() =>
@@ -102,7 +103,7 @@ public class BatchLoaderTests
             }
         }).Should().Throw<OperationCanceledException>();
         taken.Should().Be(2);
-        torch.live_tensor_count().Should().Be(baseline);
+        LiveTensors.Count.Should().Be(baseline);
     }
 
     private sealed class FailingTransform : ISampleTransform

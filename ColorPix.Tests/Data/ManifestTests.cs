@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ColorPix.Core.Data;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Data;
 

@@ -1,5 +1,5 @@
 using ColorPix.Core.Data;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Data;
 

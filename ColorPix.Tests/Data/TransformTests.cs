@@ -1,6 +1,7 @@
 using ColorPix.Core.Data;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Data;
 
@@ -62,7 +63,7 @@ public class TransformTests
         {
             using var loader = new BatchLoader(dataset, SampleTransforms.For(Split.Val, 16), new LoaderOptions { Seed = seed });
             using var batch = loader.Single();
-            return batch.Ab.data<float>();
+            return batch.Ab.data<float>().ToArray();
         }
         Load(1).Should().Equal(Load(2));
     }
@@ -78,8 +79,8 @@ public class TransformTests
         batch.L.shape.Should().Equal(5, 1, 12, 12);
         batch.Ab.shape.Should().Equal(5, 2, 12, 12);
         (batch.L.dtype, batch.Ab.dtype).Should().Be((ScalarType.Float32, ScalarType.Float32));
-        batch.L.data<float>().Should().OnlyContain(l => l >= 0 && l <= 100.001f);
-        batch.Ab.data<float>().Should().OnlyContain(v => v >= -130 && v <= 130).And.Contain(v => Math.Abs(v) > 10);
+        batch.L.data<float>().ToArray().Should().OnlyContain(l => l >= 0 && l <= 100.001f);
+        batch.Ab.data<float>().ToArray().Should().OnlyContain(v => v >= -130 && v <= 130).And.Contain(v => Math.Abs(v) > 10);
     }
 
     [Test]

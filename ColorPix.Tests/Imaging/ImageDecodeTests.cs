@@ -1,4 +1,4 @@
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Imaging;
 
@@ -7,7 +7,7 @@ public class ImageDecodeTests
     private static readonly (int, int, int) Red = (255, 0, 0), Green = (0, 255, 0), Blue = (0, 0, 255), White = (255, 255, 255);
 
     // The 8x6 quadrant files: red top-left, green top-right, blue bottom-left, white bottom-right.
-    private static readonly string[] QuadrantFiles = ["palette.png", "quadrants.webp", "quadrants.bmp", "quadrants.tiff"];
+    private static readonly string[] QuadrantFiles = ["palette.png", "quadrants.webp", "quadrants.bmp", "quadrants.tiff", "palette.tiff"];
 
     [TestCaseSource(nameof(QuadrantFiles))]
     public void Quadrant_files_decode_to_exact_rgb(string file)

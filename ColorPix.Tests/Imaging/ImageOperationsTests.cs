@@ -1,12 +1,11 @@
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Tests.Imaging;
 
 public class ImageOperationsTests
 {
     /// <summary>A 37x23 RGB image with smooth gradients plus one sharp edge: odd sizes catch stride bugs.</summary>
-    private static byte[] TestPixels(int width = 37, int height = 23)
+    internal static byte[] TestPixels(int width = 37, int height = 23)
     {
         var pixels = new byte[width * height * 3];
         for (var y = 0; y < height; y++)
@@ -73,37 +72,6 @@ public class ImageOperationsTests
 
         half.CopyPixels().Should().AllBeEquivalentTo((byte)100);
     }
-
-    [Test]
-    public void Tensor_round_trip_is_exact_to_one_part_in_255()
-    {
-        var pixels = TestPixels();
-        using var image = Image.FromPixels(pixels, 37, 23, 3);
-        using var tensor = image.ToTensor();
-
-        tensor.shape.Should().Equal(3, 23, 37);
-        tensor.dtype.Should().Be(ScalarType.Float32);
-        var values = tensor.data<float>();
-        values[0 * 23 * 37 + 5 * 37 + 36].Should().Be(pixels[(5 * 37 + 36) * 3 + 0] / 255f, "channel-first: R of pixel (36, 5)");
-        values[1 * 23 * 37 + 22 * 37 + 0].Should().Be(1f, "G of the bottom row");
-        using var back = Image.FromTensor(tensor);
-        back.CopyPixels().Should().Equal(pixels);
-    }
-
-    [Test]
-    public void From_tensor_clamps_and_rounds()
-    {
-        using var tensor = torch.tensor(new[] { -0.5f, 0.5f, 1.5f, 0.2f, 0.6f, 0.999f }, 3, 1, 2);
-        using var image = Image.FromTensor(tensor);
-
-        // Planes R (-0.5, 0.5), G (1.5, 0.2), B (0.6, 0.999) interleave to two RGB pixels.
-        image.CopyPixels().Should().Equal(0, 255, 153, 128, 51, 255);
-    }
-
-    [Test]
-    public void From_tensor_refuses_a_batch() =>
-        FluentActions.Invoking(() => { using var batch = torch.zeros(1, 3, 4, 4); Image.FromTensor(batch); })
-            .Should().Throw<ArgumentException>().WithMessage("*[1, 3, 4, 4]*");
 
     [Test]
     public void From_pixels_refuses_a_buffer_of_the_wrong_size() =>

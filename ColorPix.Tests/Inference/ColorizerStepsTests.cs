@@ -1,7 +1,8 @@
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 using static ColorPix.Tests.Inference.InferenceFixtures;
 
 namespace ColorPix.Tests.Inference;
@@ -27,7 +28,7 @@ public class ColorizerStepsTests
             {
                 together[i].shape.Should().Equal(1, 2, model.ImageSize, model.ImageSize);
                 using var difference = (together[i] - alone[i]).abs().max();
-                difference.item().Should().BeLessThan(1e-3, "batching must not change request {0}'s ab", i);
+                difference.ToDouble().Should().BeLessThan(1e-3, "batching must not change request {0}'s ab", i);
                 using var fromBatch = Colorizer.Finish(prepared[i], together[i]);
                 using var fromSingle = Colorizer.Finish(prepared[i], alone[i]);
                 (fromBatch.Width, fromBatch.Height).Should().Be((photos[i].Width, photos[i].Height));
@@ -55,16 +56,16 @@ public class ColorizerStepsTests
     }
 
     [Test]
-    public void Prepare_keeps_the_full_lightness_and_the_model_sized_one_outside_any_scope()
+    public void Prepare_keeps_only_the_model_sized_lightness_as_a_tensor_outside_any_scope()
     {
         using var photo = Photo(150, 97);
         PreparedImage prepared;
         using (torch.NewDisposeScope()) prepared = Colorizer.Prepare(photo, 64);
         using (prepared)
         {
-            prepared.FullLightness.IsDisposed.Should().BeFalse("the request's scope must not free a prepared image");
-            prepared.FullLightness.shape.Should().Equal(1, 1, 97, 150);
+            prepared.SmallLightness.IsInvalid.Should().BeFalse("the request's scope must not free a prepared image");
             prepared.SmallLightness.shape.Should().Equal(1, 1, 64, 64);
+            prepared.Source.Should().BeSameAs(photo, "the full-resolution image stays 8-bit, shared, not copied into a tensor");
             (prepared.Width, prepared.Height, prepared.ModelSize).Should().Be((150, 97, 64));
         }
     }
@@ -113,6 +114,6 @@ public class ColorizerStepsTests
                 prepared[i].Dispose();
             }
         }
-        torch.live_tensor_count().Should().Be(baseline);
+        LiveTensors.Count.Should().Be(baseline);
     }
 }

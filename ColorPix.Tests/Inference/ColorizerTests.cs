@@ -1,9 +1,10 @@
 using ColorPix.Core.Color;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
+using TorchSharp.Modules;
 
 namespace ColorPix.Tests.Inference;
 
@@ -13,10 +14,11 @@ public class ColorizerTests
     private static ColorizationModel UniformAbModel(double a, double b)
     {
         var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64);
-        var decoder = (Sequential)model.Network.named_children().Single(c => c.Name == "decoder").Module;
+        var decoder = (Sequential)model.Network.named_children().Single(c => c.name == "decoder").module;
         var last = (ConvTranspose2d)decoder[decoder.Count - 2];
-        last.weight.zero_();
         using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        last.weight!.zero_();
         last.bias!.copy_(torch.tensor(new[] { (float)Math.Atanh(a / 128), (float)Math.Atanh(b / 128) }));
         model.Network.eval();
         return model;
@@ -53,10 +55,10 @@ public class ColorizerTests
         var outLab = LabOf(output);
         // L is the input's own, pixel for pixel (8-bit rounding and the odd out-of-gamut clip aside).
         var lError = (outLab.narrow(1, 0, 1) - inLab.narrow(1, 0, 1)).abs();
-        lError.mean().item().Should().BeLessThan(0.6);
+        lError.mean().ToDouble().Should().BeLessThan(0.6);
         // The predicted ab lands on every pixel.
-        outLab.narrow(1, 1, 1).mean().item().Should().BeApproximately(12, 1.5);
-        outLab.narrow(1, 2, 1).mean().item().Should().BeApproximately(-9, 1.5);
+        outLab.narrow(1, 1, 1).mean().ToDouble().Should().BeApproximately(12, 1.5);
+        outLab.narrow(1, 2, 1).mean().ToDouble().Should().BeApproximately(-9, 1.5);
     }
 
     [Test]

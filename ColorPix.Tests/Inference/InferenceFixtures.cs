@@ -1,9 +1,12 @@
+using System.Runtime.InteropServices;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Data;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
-using ColorPix.Torch.NN;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
+using static TorchSharp.torch.nn;
 
 namespace ColorPix.Tests.Inference;
 
@@ -58,15 +61,17 @@ internal static class InferenceFixtures
 /// A stand-in network that outputs zero ab, records each batch it sees, can be held at a gate (to keep a batch in
 /// flight), and can be told to fail its next forward pass the way libtorch does.
 /// </summary>
-internal sealed class GatedNetwork : Module
+internal sealed class GatedNetwork : Module<Tensor, Tensor>
 {
     private readonly ManualResetEventSlim gate = new(true);
     private readonly SemaphoreSlim entered = new(0);
     private readonly List<int> batchSizes = [];
 
-    public GatedNetwork() => Weight = RegisterParameter("weight", torch.zeros(1));
+    private readonly Parameter weight = new(torch.zeros(1));
 
-    public Tensor Weight { get; }
+    public GatedNetwork() : base(nameof(GatedNetwork)) => RegisterComponents();
+
+    public Tensor Weight => weight;
     public volatile bool FailNext;
 
     public IReadOnlyList<int> BatchSizes { get { lock (batchSizes) return batchSizes.ToList(); } }
@@ -89,7 +94,7 @@ internal sealed class GatedNetwork : Module
         if (FailNext)
         {
             FailNext = false;
-            throw new TorchException("Given groups=1, weight of size [8, 3, 3, 3], expected input to have 3 channels");
+            throw new ExternalException("Given groups=1, weight of size [8, 3, 3, 3], expected input to have 3 channels");
         }
         return torch.zeros(input.size(0), 2, input.size(2), input.size(3));
     }

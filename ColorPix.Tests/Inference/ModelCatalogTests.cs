@@ -87,10 +87,10 @@ public class ModelCatalogTests
 
         replacement.Epoch.Should().Be(2);
         catalog.Describe(ModelKind.AutoEncoder).Info.Should().Be(replacement);
-        network.Weight.IsDisposed.Should().BeFalse("a batch still runs on the old model");
+        network.Weight.IsInvalid.Should().BeFalse("a batch still runs on the old model");
         network.Open();
         using (var result = await inFlight) result.Width.Should().Be(80);
-        network.Weight.IsDisposed.Should().BeTrue("the old model goes once its last batch is done");
+        network.Weight.IsInvalid.Should().BeTrue("the old model goes once its last batch is done");
         using (await queue.ColorizeAsync(photo, ModelKind.AutoEncoder)) network.BatchSizes.Should().HaveCount(1, "the new model serves the next request");
         queue.Status().Models.Single(m => m.Kind == ModelKind.AutoEncoder).Model!.Version.Should().EndWith("-epoch2");
     }

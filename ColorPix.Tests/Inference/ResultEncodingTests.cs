@@ -1,6 +1,6 @@
 using ColorPix.Core.Data;
 using ColorPix.Core.Inference;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 using static ColorPix.Tests.Inference.InferenceFixtures;
 
 namespace ColorPix.Tests.Inference;

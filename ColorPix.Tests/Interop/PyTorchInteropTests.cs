@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Checkpoints;
 
 namespace ColorPix.Tests.Interop;
 
@@ -28,18 +29,18 @@ public class PyTorchInteropTests
             ours.eval();
             SafeTensors.Save(Path.Combine(dir, "colorpix.safetensors"), ours.state_dict());
             var input = torch.rand(1, 1, 64, 64) * 100;
-            File.WriteAllBytes(Path.Combine(dir, "x.bin"), input.bytes());
+            File.WriteAllBytes(Path.Combine(dir, "x.bin"), input.bytes.ToArray());
 
             RunPython(dir, "0.125", "64", "colorpix.safetensors", "x.bin", "y.bin", "pytorch.safetensors");
 
-            var expected = ours.forward(input).data<float>();
+            var expected = ours.forward(input).data<float>().ToArray();
             Floats(Path.Combine(dir, "y.bin")).Should().Equal(expected, (a, b) => Math.Abs(a - b) < 1e-3, "PyTorch runs the ColorPix weights");
 
             using var theirs = SafeTensors.Load(Path.Combine(dir, "pytorch.safetensors"));
             using var loaded = new AutoEncoder(new AutoEncoderConfig(0.125));
             loaded.load_state_dict(theirs.Tensors);
             loaded.eval();
-            loaded.forward(input).data<float>().Should().Equal(Floats(Path.Combine(dir, "y.bin.fresh")), (a, b) => Math.Abs(a - b) < 1e-3,
+            loaded.forward(input).data<float>().ToArray().Should().Equal(Floats(Path.Combine(dir, "y.bin.fresh")), (a, b) => Math.Abs(a - b) < 1e-3,
                 "ColorPix runs the PyTorch weights");
         }
         finally

@@ -1,5 +1,6 @@
 using ColorPix.Core.Metrics;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Tests.Metrics;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ColorPix.Core.Color;
 using ColorPix.Core.Metrics;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Tests.Metrics;
 
@@ -16,7 +17,7 @@ public class EvaluationTests
         var baseline = GrayBaseline.FromLab(lab);
 
         baseline.shape.Should().Equal(1, 3, 1, 2);
-        baseline.data<float>().Should().Equal(10, 90, 0, 0, 0, 0);
+        baseline.data<float>().ToArray().Should().Equal(10, 90, 0, 0, 0, 0);
     }
 
     [Test]

@@ -1,5 +1,7 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Tests.Models;
 
@@ -9,10 +11,10 @@ public class AutoEncoderTests
     public void Has_the_course_parameter_counts()
     {
         using var net = new AutoEncoder();
-        net.parameter_count().Should().Be(12_542_402);
+        net.ParameterCount().Should().Be(12_542_402);
         // The course's Keras table counts BatchNorm running statistics too: 12,546,370.
-        var runningStats = net.named_buffers().Where(b => b.Name.EndsWith("running_mean") || b.Name.EndsWith("running_var")).Sum(b => b.Tensor.numel());
-        (net.parameter_count() + runningStats).Should().Be(12_546_370);
+        var runningStats = net.named_buffers().Where(b => b.name.EndsWith("running_mean") || b.name.EndsWith("running_var")).Sum(b => b.buffer.numel());
+        (net.ParameterCount() + runningStats).Should().Be(12_546_370);
     }
 
     [Test]
@@ -22,7 +24,7 @@ public class AutoEncoderTests
         using var net = new AutoEncoder(new AutoEncoderConfig(Width: 0.125));
         var ab = net.forward(torch.rand(2, 1, 64, 96) * 100);
         ab.shape.Should().Equal(2, 2, 64, 96);
-        ab.abs().max().item().Should().BeLessThanOrEqualTo(128);
+        ab.abs().max().ToDouble().Should().BeLessThanOrEqualTo(128);
     }
 
     [Test]

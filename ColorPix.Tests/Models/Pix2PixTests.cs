@@ -1,5 +1,7 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Tests.Models;
 
@@ -12,7 +14,7 @@ public class Pix2PixTests
     public void Generator_has_the_reference_parameter_count(int size, int ngf, long expected)
     {
         using var g = new UnetGenerator(new Pix2PixConfig(size, Ngf: ngf));
-        g.parameter_count().Should().Be(expected);
+        g.ParameterCount().Should().Be(expected);
     }
 
     [Test]
@@ -20,7 +22,7 @@ public class Pix2PixTests
     {
         using var scope = torch.NewDisposeScope();
         using var d = new PatchDiscriminator(new Pix2PixConfig());
-        d.parameter_count().Should().Be(2_765_633);
+        d.ParameterCount().Should().Be(2_765_633);
         d.forward(torch.zeros(1, 3, 128, 128)).shape.Should().Equal(1, 1, 14, 14);
     }
 
@@ -31,7 +33,7 @@ public class Pix2PixTests
         using var g = new UnetGenerator(new Pix2PixConfig(128, Ngf: 8));
         var ab = g.forward(torch.rand(2, 1, 128, 128) * 2 - 1);
         ab.shape.Should().Equal(2, 2, 128, 128);
-        ab.abs().max().item().Should().BeLessThanOrEqualTo(1);
+        ab.abs().max().ToDouble().Should().BeLessThanOrEqualTo(1);
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using ColorPix.Core.Models;
 using ColorPix.Core.Data;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Training;
 using ColorPix.Training.Trainers;
 

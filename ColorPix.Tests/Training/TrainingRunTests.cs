@@ -1,8 +1,9 @@
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
 using ColorPix.Core.Data;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 using ColorPix.Training;
 
 namespace ColorPix.Tests.Training;

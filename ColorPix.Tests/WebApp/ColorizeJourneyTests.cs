@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

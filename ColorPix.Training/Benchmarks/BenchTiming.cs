@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Training.Benchmarks;
 

@@ -1,8 +1,11 @@
+using ColorPix.Core.Engine;
 using System.Text.Json;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
-using ColorPix.Torch.Optim;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+using static TorchSharp.torch.nn;
+using TorchSharp.Modules;
 
 namespace ColorPix.Training.Benchmarks;
 
@@ -55,7 +58,7 @@ public static class EngineBenchmark
     {
         torch.manual_seed(0);
         using var net = new AutoEncoder();
-        using var adam = new Adam(net.parameters(), lr: 1e-3);
+        using var adam = optim.Adam(net.parameters(), lr: 1e-3);
         using var l = (torch.rand(o.Batch, 1, o.TrainSize, o.TrainSize) * 100).DetachFromDisposeScope();
         using var ab = (torch.rand(o.Batch, 2, o.TrainSize, o.TrainSize) * 256 - 128).DetachFromDisposeScope();
         var figures = new Dictionary<string, double>
@@ -75,7 +78,7 @@ public static class EngineBenchmark
             using var image = (torch.rand(1, 1, size, size) * 100).DetachFromDisposeScope();
             figures[$"inference_{size}_ms"] = Timed(o, () => net.forward(image));
         }
-        return (net.parameter_count(), figures);
+        return (net.ParameterCount(), figures);
     }
 
     private static double Timed(EngineBenchmarkOptions o, Action body) => BenchTiming.MedianMilliseconds(o.Warmup, o.Runs, body);

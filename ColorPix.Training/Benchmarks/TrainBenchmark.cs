@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Training.Trainers;
 
 namespace ColorPix.Training.Benchmarks;

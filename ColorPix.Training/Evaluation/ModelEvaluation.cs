@@ -1,7 +1,8 @@
 using ColorPix.Core.Data;
 using ColorPix.Core.Metrics;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ColorPix.Training.Evaluation;
 
@@ -10,7 +11,7 @@ public static class ModelEvaluation
 {
     public static EvaluationReport Run(ColorizationModel model, IBatchSource data, Split split, Device? device = null, CancellationToken cancellation = default)
     {
-        var target = device ?? Device.CPU;
+        var target = device ?? CPU;
         var accumulator = new EvaluationAccumulator();
         model.Network.eval();
         var images = 0;

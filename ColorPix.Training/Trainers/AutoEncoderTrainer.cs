@@ -1,8 +1,8 @@
-using System.Globalization;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
-using ColorPix.Torch.Optim;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ColorPix.Training.Trainers;
 
@@ -18,7 +18,7 @@ public sealed class AutoEncoderTrainer : ITrainer
     public AutoEncoderTrainer(ColorizationModel model, double learningRate = 1e-3)
     {
         Model = model;
-        adam = new Adam(model.Network.parameters(), lr: learningRate);
+        adam = optim.Adam(model.Network.parameters(), lr: learningRate);
     }
 
     public IReadOnlyDictionary<string, double> TrainStep(Tensor lightness, Tensor ab)
@@ -28,26 +28,24 @@ public sealed class AutoEncoderTrainer : ITrainer
         var loss = Loss(lightness, ab);
         loss.backward();
         adam.step();
-        return new Dictionary<string, double> { ["mse"] = loss.item() };
+        return new Dictionary<string, double> { ["mse"] = loss.item<float>() };
     }
 
     public IReadOnlyDictionary<string, double> ValidationLosses(Tensor lightness, Tensor ab)
     {
         Model.Network.eval();
-        using var _ = torch.no_grad();
-        return new Dictionary<string, double> { ["mse"] = Loss(lightness, ab).item() };
+        using var _ = no_grad();
+        return new Dictionary<string, double> { ["mse"] = Loss(lightness, ab).item<float>() };
     }
 
     private Tensor Loss(Tensor lightness, Tensor ab) => F.mse_loss(Model.PredictAb(lightness) / AbRange, ab / AbRange);
 
-    public IReadOnlyDictionary<string, Tensor> TrainingState() =>
-        adam.state_dict().ToDictionary(p => "adam." + p.Key, p => p.Value);
+    public IReadOnlyDictionary<string, Tensor> TrainingState() => AdamState.Tensors(adam, "adam").ToDictionary();
 
-    public IReadOnlyDictionary<string, string> TrainingStateMetadata() =>
-        new Dictionary<string, string> { ["adam.step"] = adam.Step.ToString(CultureInfo.InvariantCulture) };
+    public IReadOnlyDictionary<string, string> TrainingStateMetadata() => new[] { AdamState.Step(adam, "adam") }.ToDictionary();
 
     public void LoadTrainingState(IReadOnlyDictionary<string, Tensor> state, IReadOnlyDictionary<string, string> metadata) =>
-        adam.load_state_dict(OptimizerState.Select(state, "adam."), OptimizerState.Step(metadata, "adam.step"));
+        AdamState.Load(adam, "adam", state, metadata);
 
     public void Dispose() => adam.Dispose();
 }

@@ -1,8 +1,9 @@
-using System.Globalization;
+using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.NN;
-using ColorPix.Torch.Optim;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ColorPix.Training.Trainers;
 
@@ -27,12 +28,12 @@ public sealed class Pix2PixTrainer : ITrainer
     {
         Model = model;
         discriminator = new PatchDiscriminator(model.Pix2PixConfig ?? throw new ArgumentException("not a Pix2Pix model"));
-        discriminator.to(device ?? Device.CPU);
-        optimizerG = new Adam(model.Network.parameters(), lr: learningRate, beta1: beta1);
-        optimizerD = new Adam(discriminator.parameters(), lr: learningRate, beta1: beta1);
+        discriminator.to(device ?? CPU);
+        optimizerG = optim.Adam(model.Network.parameters(), lr: learningRate, beta1: beta1);
+        optimizerD = optim.Adam(discriminator.parameters(), lr: learningRate, beta1: beta1);
     }
 
-    public Module Discriminator => discriminator;
+    public nn.Module<Tensor, Tensor> Discriminator => discriminator;
 
     private void SetInput(Tensor lightness, Tensor ab)
     {
@@ -42,10 +43,10 @@ public sealed class Pix2PixTrainer : ITrainer
 
     private void Forward() => fakeAb = Model.Network.forward(realL);
 
-    private Tensor Discriminate(Tensor ab) => discriminator.forward(torch.cat([realL, ab], 1));
+    private Tensor Discriminate(Tensor ab) => discriminator.forward(cat([realL, ab], 1));
 
     private static Tensor GanLoss(Tensor logits, bool real) =>
-        F.binary_cross_entropy_with_logits(logits, real ? torch.ones_like(logits) : torch.zeros_like(logits));
+        F.binary_cross_entropy_with_logits(logits, real ? ones_like(logits) : zeros_like(logits));
 
     private double BackwardD()
     {
@@ -53,7 +54,7 @@ public sealed class Pix2PixTrainer : ITrainer
         var lossReal = GanLoss(Discriminate(realAb), real: true);
         var loss = (lossFake + lossReal) * 0.5;
         loss.backward();
-        return loss.item();
+        return loss.item<float>();
     }
 
     private (double Gan, double L1) BackwardG()
@@ -61,10 +62,10 @@ public sealed class Pix2PixTrainer : ITrainer
         var gan = GanLoss(Discriminate(fakeAb), real: true);
         var l1 = F.l1_loss(fakeAb, realAb);
         (gan + l1 * LambdaL1).backward();
-        return (gan.item(), l1.item());
+        return (gan.item<float>(), l1.item<float>());
     }
 
-    private void SetRequiresGrad(Module module, bool value)
+    private static void SetRequiresGrad(nn.Module module, bool value)
     {
         foreach (var p in module.parameters()) p.requires_grad = value;
     }
@@ -93,36 +94,32 @@ public sealed class Pix2PixTrainer : ITrainer
     {
         Model.Network.eval();
         discriminator.eval();
-        using var _ = torch.no_grad();
+        using var _ = no_grad();
         SetInput(lightness, ab);
         Forward();
         return new Dictionary<string, double>
         {
-            ["l1"] = F.l1_loss(fakeAb, realAb).item(),
-            ["g_gan"] = GanLoss(Discriminate(fakeAb), real: true).item(),
+            ["l1"] = F.l1_loss(fakeAb, realAb).item<float>(),
+            ["g_gan"] = GanLoss(Discriminate(fakeAb), real: true).item<float>(),
         };
     }
 
-    public IReadOnlyDictionary<string, Tensor> TrainingState()
-    {
-        var state = new Dictionary<string, Tensor>();
-        foreach (var (name, t) in discriminator.state_dict()) state["discriminator." + name] = t;
-        foreach (var (name, t) in optimizerG.state_dict()) state["adam_g." + name] = t;
-        foreach (var (name, t) in optimizerD.state_dict()) state["adam_d." + name] = t;
-        return state;
-    }
+    public IReadOnlyDictionary<string, Tensor> TrainingState() =>
+        discriminator.state_dict().Select(p => KeyValuePair.Create("discriminator." + p.Key, p.Value))
+            .Concat(AdamState.Tensors(optimizerG, "adam_g"))
+            .Concat(AdamState.Tensors(optimizerD, "adam_d"))
+            .ToDictionary();
 
-    public IReadOnlyDictionary<string, string> TrainingStateMetadata() => new Dictionary<string, string>
-    {
-        ["adam_g.step"] = optimizerG.Step.ToString(CultureInfo.InvariantCulture),
-        ["adam_d.step"] = optimizerD.Step.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string> TrainingStateMetadata() =>
+        new[] { AdamState.Step(optimizerG, "adam_g"), AdamState.Step(optimizerD, "adam_d") }.ToDictionary();
 
     public void LoadTrainingState(IReadOnlyDictionary<string, Tensor> state, IReadOnlyDictionary<string, string> metadata)
     {
-        discriminator.load_state_dict(OptimizerState.Select(state, "discriminator."));
-        optimizerG.load_state_dict(OptimizerState.Select(state, "adam_g."), OptimizerState.Step(metadata, "adam_g.step"));
-        optimizerD.load_state_dict(OptimizerState.Select(state, "adam_d."), OptimizerState.Step(metadata, "adam_d.step"));
+        const string prefix = "discriminator.";
+        var weights = state.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key[prefix.Length..], p => p.Value);
+        StateDicts.Load(discriminator, weights, "the training state's discriminator");
+        AdamState.Load(optimizerG, "adam_g", state, metadata);
+        AdamState.Load(optimizerD, "adam_d", state, metadata);
     }
 
     public void Dispose()

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ColorPix.Core.Data;
 using ColorPix.Core.Models;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Web.Benchmarks;
 
@@ -55,7 +55,7 @@ public static class ServeBenchmark
                     figures.Add(await MeasureAsync(service, token, photo, batching, clients, options, cancellation));
                 }
             }
-            return new ServeBenchmarkResult(modelsNote, photoNote, Torch.torch.get_num_threads(), figures);
+            return new ServeBenchmarkResult(modelsNote, photoNote, TorchSharp.torch.get_num_threads(), figures);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Training.Benchmarks;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using ColorPix.Torch;
+using ColorPix.Core.Engine;
+using TorchSharp;
 using Spectre.Console;
 
 namespace ColorPix.Web.Cli;
@@ -52,10 +53,10 @@ public static class CliApp
 
     internal static void ReportFailure(Exception ex, TextWriter error)
     {
-        var kind = ex is TorchException ? "engine error" : "error";
-        var message = ex is DllNotFoundException
-            ? "the native library colorpix_native (or libtorch/OpenCV under it) could not be loaded; run ./colorpix.sh run to set up and build"
-            : ex.Message.ReplaceLineEndings(" ");
+        var kind = ex.IsEngineError() ? "engine error" : "error";
+        var message = ex is DllNotFoundException || ex is TypeInitializationException { InnerException: DllNotFoundException or NotSupportedException }
+            ? "the native engine (libtorch under TorchSharp) could not be loaded; run ./colorpix.sh run to set up and build"
+            : ex.IsEngineError() ? EngineErrors.Summary(ex) : ex.Message.ReplaceLineEndings(" ");
         // Written by hand, not through Spectre: Spectre wraps at 80 columns, and this must stay one line.
         var colored = error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var line = $"colorpix: {kind}: {message}";

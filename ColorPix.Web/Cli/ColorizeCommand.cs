@@ -1,10 +1,12 @@
+using ColorPix.Core.Engine;
 using System.CommandLine;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Data;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 
 namespace ColorPix.Web.Cli;
 
@@ -23,7 +25,7 @@ public static class ColorizeCommand
         command.SetAction(parsed =>
         {
             var (output, error) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
-            var device = Device.Parse(parsed.GetValue(DeviceOption)!).EnsureAvailable();
+            var device = Devices.Parse(parsed.GetValue(DeviceOption)!).EnsureAvailable();
             var kinds = parsed.GetValue(Model)!.Trim().ToLowerInvariant() == "both" ? [ModelKind.AutoEncoder, ModelKind.Pix2Pix] : new[] { ModelKinds.Parse(parsed.GetValue(Model)!) };
             var checkpoint = parsed.GetValue(Checkpoint);
             if (checkpoint is not null && kinds.Length != 1) throw new ArgumentException("--checkpoint needs a single --model");

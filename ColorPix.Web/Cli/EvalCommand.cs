@@ -1,9 +1,11 @@
+using ColorPix.Core.Engine;
 using System.CommandLine;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Data;
 using ColorPix.Core.Metrics;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Training;
 using ColorPix.Training.Evaluation;
 using ColorPix.Training.Tracking;
@@ -34,7 +36,7 @@ public static class EvalCommand
             var split = Enum.TryParse<Split>(parsed.GetValue(SplitOption), ignoreCase: true, out var s) ? s
                 : throw new ArgumentException($"--split must be train, val or test, not '{parsed.GetValue(SplitOption)}'");
             if (parsed.GetValue(Batch) < 1) throw new ArgumentException("--batch must be at least 1");
-            var device = Device.Parse(parsed.GetValue(DeviceOption)!).EnsureAvailable();
+            var device = Devices.Parse(parsed.GetValue(DeviceOption)!).EnsureAvailable();
             var checkpoint = parsed.GetValue(Checkpoint)!;
             var (model, _) = ModelCheckpoint.Load(checkpoint, device);
             using (model)

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace ColorPix.Web.Cli;
 
-/// <summary>`colorpix info [--json]`: versions, BLAS, threads and devices, to check an install at a glance.</summary>
+/// <summary>`colorpix info [--json]`: versions, math libraries, threads and devices, to check an install at a glance.</summary>
 public static class InfoCommand
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print the same facts as JSON" };
@@ -19,7 +19,7 @@ public static class InfoCommand
 
     public static Command Create()
     {
-        var command = new Command("info", "Show ColorPix, libtorch, OpenCV and BLAS versions, threads and devices");
+        var command = new Command("info", "Show ColorPix, TorchSharp and libtorch versions, MKL/oneDNN, threads and devices");
         command.Options.Add(Json);
         command.SetAction(parsed =>
         {
@@ -37,12 +37,14 @@ public static class InfoCommand
         var table = new Table().Title("colorpix info").AddColumn("").AddColumn("");
         table.ShowHeaders = false;
         table.AddRow("ColorPix", Markup.Escape(info.Version));
+        table.AddRow("TorchSharp", Markup.Escape(info.TorchSharp));
         table.AddRow("libtorch", Markup.Escape(info.Libtorch));
-        table.AddRow("OpenCV", Markup.Escape(info.OpenCv));
-        table.AddRow("BLAS", Markup.Escape(info.Blas));
-        table.AddRow("threads", info.Threads.ToString());
+        table.AddRow("MKL", Markup.Escape(info.Mkl ?? "unknown"));
+        table.AddRow("oneDNN (MKLDNN)", Markup.Escape(info.OneDnn ?? "unknown"));
+        table.AddRow("BLAS", Markup.Escape(info.Blas ?? "unknown"));
+        table.AddRow("CPU capability", Markup.Escape(info.CpuCapability ?? "unknown"));
+        table.AddRow("threads", $"{info.Threads} intra-op, {info.InteropThreads} inter-op");
         table.AddRow("devices", Markup.Escape(string.Join(", ", info.Devices)));
         console.Write(table);
-        if (info.BlasWarning is not null) console.MarkupLine($"[yellow]warning: {Markup.Escape(info.BlasWarning)}[/]");
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 using ColorPix.Web.Hosting;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
@@ -41,9 +41,10 @@ public static class ColorizeEndpoints
         var missing = available.Where(k => existing.All(e => e.Model != k)).ToList();
         if (missing.Count > 0)
         {
+            // The memory the full-size work will hold is reserved first: beyond the budget, requests wait, then get 503.
+            using var memory = await queue.Memory.ReserveAsync(MemoryBudget.Estimate((long)image.Width * image.Height, missing.Count), ct);
             var original = await objects.GetBytesAsync(image.OriginalKey, ct) ?? throw new InvalidOperationException($"object {image.OriginalKey} is missing");
-            // Decoded once, and prepared once per model input size: models of the same size share the full-resolution
-            // lightness, which they only read. (The grayscale flag was recorded at upload.)
+            // Decoded once for every model; each model size gets its small input. (The grayscale flag was recorded at upload.)
             using var decoded = Image.Decode(original, new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels });
             var prepared = missing.Select(queue.ModelSize).Distinct().ToDictionary(size => size, size => Colorizer.Prepare(decoded, size));
             try

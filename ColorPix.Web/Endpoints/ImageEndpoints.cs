@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using ColorPix.Core.Data;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch.Imaging;
+using ColorPix.Core.Imaging;
 using ColorPix.Web.Hosting;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
@@ -33,7 +33,7 @@ public static class ImageEndpoints
 
     public static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> Upload(IFormFile? file, [FromForm] bool? consent,
         ClaimsPrincipal principal, IUserStore users, IImageStore images, IObjectStore objects, IOptions<LimitsOptions> limits,
-        TimeProvider clock, CancellationToken ct)
+        ColorizationQueue queue, TimeProvider clock, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return Problems.BadRequest("send the photo as the multipart form field 'file'");
         if (file.Length > limits.Value.MaxUploadBytes)
@@ -44,8 +44,10 @@ public static class ImageEndpoints
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
         var info = ImageProbe.Probe(bytes);   // unsupported -> 415, broken header -> 422 (ProblemMapping)
+        if (info.Pixels > limits.Value.MaxPixels) throw new ImageTooLargeException(info.Width, info.Height, limits.Value.MaxPixels);
+        using var memory = await queue.Memory.ReserveAsync(MemoryBudget.Estimate(info.Pixels, models: 0), ct);
         using var image = Image.Decode(bytes, new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels });
-        var wasGray = SourceImageScreen.IsGrayscale(image.CopyPixels());
+        var wasGray = SourceImageScreen.IsGrayscale(image);
         var id = Guid.NewGuid();
         var extension = info.Format.ToString().ToLowerInvariant();
         var record = new ImageRecord(id, user.Id, ObjectKeys.Original(user.Id, id, extension), ObjectKeys.Thumbnail(user.Id, id), extension,

@@ -1,7 +1,9 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Data;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
-using ColorPix.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -28,7 +30,7 @@ public static class InferenceRegistration
             {
                 [ModelKind.AutoEncoder] = PathOf(o.AutoEncoder, ModelKind.AutoEncoder),
                 [ModelKind.Pix2Pix] = PathOf(o.Pix2Pix, ModelKind.Pix2Pix),
-            }, Device.Parse(o.Device));
+            }, Devices.Parse(o.Device));
         });
         services.AddSingleton(sp => new ColorizationQueue(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
         services.AddHostedService<ModelRegistryStartup>();
@@ -38,7 +40,7 @@ public static class InferenceRegistration
 
     internal static Device? ParseDevice(string device)
     {
-        try { return Device.Parse(device); }
+        try { return Devices.Parse(device); }
         catch (ArgumentException) { return null; }
     }
 }

@@ -1,5 +1,6 @@
-using ColorPix.Torch;
-using ColorPix.Torch.Imaging;
+using TorchSharp;
+using static TorchSharp.torch;
+using ColorPix.Core.Imaging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,8 +37,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         BadHttpRequestException { StatusCode: 413 } => (413, "Upload too large", e.Message, null),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", e.Message, null),
         Core.Inference.QueueFullException full => (503, "Busy", e.Message, full.RetryAfterSeconds),
+        Core.Inference.MemoryBusyException busy => (503, "Busy", e.Message, busy.RetryAfterSeconds),
         Core.Inference.ModelUnavailableException => (503, "Model unavailable", e.Message, 30),
-        TorchException => (500, "Colorization failed", "the model could not process this image", null),
+        System.Runtime.InteropServices.ExternalException => (500, "Colorization failed", "the model could not process this image", null),
         _ => (500, "Internal error", "an unexpected error occurred; it has been logged", null),
     };
 }

@@ -1,0 +1,85 @@
+namespace ColorPix.Core.Imaging;
+
+/// <summary>
+/// Detects files cut short, from their structure alone. libjpeg only warns on a premature end and fills the
+/// missing rows with gray, so without this check a half-uploaded photo would "decode" and be colorized; for
+/// the other formats it gives a cut file the same "truncated" answer, whatever the decoder would have said.
+/// </summary>
+internal static class ImageCompleteness
+{
+    private static ReadOnlySpan<byte> JpegEndOfImage => [0xFF, 0xD9];
+
+    public static bool IsComplete(ReadOnlySpan<byte> bytes, ImageFormat format) => format switch
+    {
+        // Inside entropy-coded data 0xFF is always stuffed (FF 00) or a restart marker, so the first
+        // FF D9 after the scan header is the real end; one inside an EXIF thumbnail comes before it.
+        ImageFormat.Jpeg => bytes[(int)ImageProbe.JpegScanStart(bytes)..].IndexOf(JpegEndOfImage) >= 0,
+        ImageFormat.Png => ReachesPngEnd(bytes),
+        // RIFF: the size after the 8-byte "RIFF" + size header covers the whole file.
+        ImageFormat.WebP => 8L + new HeaderReader(bytes, ImageFormat.WebP).U32(4) <= bytes.Length,
+        ImageFormat.Bmp => ReachesBmpPixelsEnd(bytes),
+        ImageFormat.Tiff => ReachesTiffDataEnd(bytes),
+        _ => true,
+    };
+
+    private static bool ReachesPngEnd(ReadOnlySpan<byte> bytes)
+    {
+        var r = new HeaderReader(bytes, ImageFormat.Png, bigEndian: true);
+        long offset = 8;
+        // Chunk headers only: length, type, data, CRC. A length pointing past the end means truncation.
+        while (offset + 12 <= bytes.Length)
+        {
+            if (r.Slice(offset + 4, 4).SequenceEqual("IEND"u8)) return true;
+            offset += 12 + r.U32(offset);
+        }
+        return false;
+    }
+
+    private static bool ReachesBmpPixelsEnd(ReadOnlySpan<byte> bytes)
+    {
+        var r = new HeaderReader(bytes, ImageFormat.Bmp);
+        var (dataOffset, headerSize) = (r.U32(10), r.U32(14));
+        var core = headerSize == 12; // OS/2 BITMAPCOREHEADER: 16-bit sizes, never compressed
+        long width = core ? r.U16(18) : (int)r.U32(18), height = core ? r.U16(20) : Math.Abs((long)(int)r.U32(22));
+        int bitCount = r.U16(core ? 24 : 28);
+        var compression = core ? 0 : r.U32(30);
+        const uint Rgb = 0, BitFields = 3, AlphaBitFields = 6;
+        // Uncompressed rows are padded to 4 bytes; writers may leave out the last row's padding.
+        var needed = compression is Rgb or BitFields or AlphaBitFields
+            ? (width * bitCount + 31) / 32 * 4 * (height - 1) + (width * bitCount + 7) / 8
+            : r.U32(34); // compressed: the header's image size (0 when the writer did not say)
+        return dataOffset + needed <= bytes.Length;
+    }
+
+    private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
+
+    /// <summary>Every strip (or tile) of the first directory lies inside the file.</summary>
+    private static bool ReachesTiffDataEnd(ReadOnlySpan<byte> bytes)
+    {
+        var r = new HeaderReader(bytes, ImageFormat.Tiff, bigEndian: bytes[0] == (byte)'M');
+        long ifd = r.U32(4), offsets = -1, counts = -1;
+        for (var i = 0; i < r.U16(ifd); i++)
+        {
+            var entry = ifd + 2 + 12L * i;
+            switch (r.U16(entry))
+            {
+                case StripOffsets or TileOffsets: offsets = entry; break;
+                case StripByteCounts or TileByteCounts: counts = entry; break;
+            }
+        }
+        if (offsets < 0 || counts < 0) return true; // nothing to measure: the decoder will say what is wrong
+        var blocks = Math.Min(r.U32(offsets + 4), r.U32(counts + 4));
+        for (uint k = 0; k < blocks; k++)
+            if (TiffArrayValue(r, offsets, k) + TiffArrayValue(r, counts, k) > bytes.Length) return false;
+        return true;
+    }
+
+    /// <summary>Value <paramref name="index"/> of a SHORT or LONG array entry: inline when it fits in 4 bytes.</summary>
+    private static long TiffArrayValue(HeaderReader r, long entry, uint index)
+    {
+        var (type, count) = (r.U16(entry + 2), r.U32(entry + 4));
+        var size = type == 3 ? 2 : type == 4 ? 4 : throw r.Corrupt($"field type {type} where SHORT or LONG expected");
+        var start = count * size <= 4 ? entry + 8 : r.U32(entry + 8);
+        return size == 2 ? r.U16(start + index * 2) : r.U32(start + index * 4);
+    }
+}

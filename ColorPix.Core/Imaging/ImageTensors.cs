@@ -1,0 +1,38 @@
+using static TorchSharp.torch;
+
+namespace ColorPix.Core.Imaging;
+
+/// <summary>Small images to and from tensors (model inputs, training crops, sample grids): full-resolution photos
+/// never come here, they are recombined in strips of rows.</summary>
+public static class ImageTensors
+{
+    /// <summary>A float32 tensor [Channels, H, W] with values in [0, 1] (RGB order for colour images).</summary>
+    public static Tensor ToTensor(this Image image)
+    {
+        using var scope = NewDisposeScope();
+        var pixels = tensor(image.CopyPixels(), [image.Height, image.Width, image.Channels], ScalarType.Byte);
+        return (pixels.permute(2, 0, 1).to(ScalarType.Float32) / 255).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[1,3,H,W] RGB in [0,1]; a gray image is repeated over the three channels.</summary>
+    public static Tensor RgbBatch(Image image)
+    {
+        using var scope = NewDisposeScope();
+        var t = image.ToTensor();
+        return (image.Channels == 1 ? t.expand(3, image.Height, image.Width) : t).unsqueeze(0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>An image from a [3, H, W] (RGB) or [1, H, W] (gray) tensor in [0, 1]: clamped, rounded to 8 bits.</summary>
+    public static Image FromTensor(Tensor image)
+    {
+        if (image.shape is not [1 or 3, > 0, > 0])
+            throw new ArgumentException($"expected a [3, H, W] or [1, H, W] tensor, got [{string.Join(", ", image.shape)}]", nameof(image));
+        using var scope = NewDisposeScope();
+        var (channels, height, width) = ((int)image.size(0), (int)image.size(1), (int)image.size(2));
+        return Image.FromPixels(ToBytes(image.unsqueeze(0)).bytes, width, height, channels);
+    }
+
+    /// <summary>[N,C,H,W] in [0,1] to interleaved 8-bit [N,H,W,C] on the CPU, rounded half to even.</summary>
+    internal static Tensor ToBytes(Tensor images) =>
+        (images.to(ScalarType.Float32).clamp(0, 1) * 255).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().cpu();
+}
