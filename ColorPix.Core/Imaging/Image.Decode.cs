@@ -4,7 +4,8 @@ public sealed partial class Image
 {
     /// <summary>
     /// Decodes JPEG, PNG, WebP, BMP or TIFF bytes to 8-bit sRGB: embedded ICC profiles converted, EXIF orientation
-    /// applied (JPEG, PNG, WebP), gray, palette, 16-bit and CMYK converted, transparency composited over white.
+    /// applied (JPEG and WebP: Skia ignores a PNG's eXIf chunk), gray, palette, 16-bit and CMYK converted,
+    /// transparency composited over white.
     /// The result is RGB (Channels 3), or gray (Channels 1) for a gray source with <see cref="ImageDecodeOptions.KeepGray"/>;
     /// it is smaller than stored when <see cref="ImageDecodeOptions.MinSide"/> allows.
     /// </summary>

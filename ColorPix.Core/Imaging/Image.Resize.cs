@@ -20,6 +20,9 @@ public sealed partial class Image
             Interpolation.Bicubic => BicubicSampling,
             _ => new SKSamplingOptions(SKFilterMode.Linear),
         };
+        // Skia reads the padding byte as alpha (its cubic filter clamps colour to it): whatever a writer left
+        // there, it becomes 255 again, which a pass over the pixels does for a fraction of the resize's cost.
+        if (Channels == 3) PixelRows.SetPadding(Pixels32);
         var resized = CreateUninitialized(width, height, Channels);
         using (var source = PeekPixmap())
         using (var target = resized.PeekPixmap())

@@ -47,6 +47,13 @@ internal static class PixelRows
         }
     }
 
+    /// <summary>Sets the padding byte of RGBX pixels (one uint each, little-endian: the high byte) to 255.</summary>
+    public static void SetPadding(Span<uint> rgbx)
+    {
+        const uint Padding = 0xFF000000;
+        foreach (ref var pixel in rgbx) pixel |= Padding;
+    }
+
     /// <summary>One colour sample with unassociated (straight) alpha, composited over white, rounded.</summary>
     public static byte OverWhite(int sample, int alpha) => (byte)((sample * alpha + Opaque * (Opaque - alpha) + 127) / Opaque);
 

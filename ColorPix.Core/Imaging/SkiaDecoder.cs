@@ -5,7 +5,7 @@ namespace ColorPix.Core.Imaging;
 
 /// <summary>
 /// Decodes JPEG, PNG, WebP and BMP with Skia's codecs: converted to sRGB from any embedded ICC profile (CMYK
-/// included), turned upright by the EXIF orientation, transparency composited over white.
+/// included), turned upright by the EXIF orientation (JPEG, WebP), transparency composited over white.
 /// </summary>
 internal static class SkiaDecoder
 {

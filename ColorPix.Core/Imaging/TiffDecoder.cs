@@ -9,7 +9,7 @@ namespace ColorPix.Core.Imaging;
 /// Decodes the first page of a TIFF with LibTiff.NET: Skia has no TIFF codec. 8- and 16-bit gray and RGB, with
 /// or without alpha, either byte order, are read one scanline at a time straight into the image. Anything else
 /// libtiff can convert (palette, bilevel, CMYK, YCbCr, tiles, separate planes) goes through its RGBA interface a
-/// strip or a tile at a time. The TIFF Orientation tag is ignored, as it was before.
+/// strip or a tile at a time. The TIFF Orientation tag is not applied.
 /// </summary>
 internal static class TiffDecoder
 {

@@ -32,6 +32,16 @@ public class ImageColorProfileTests
         Distance(gray, (128, 128, 128)).Should().BeLessThanOrEqualTo(1, $"both spaces share the D65 white and the sRGB curve, decoded {gray}");
     }
 
+    [TestCase(false, 3)]
+    [TestCase(true, 1)]
+    public void A_gray_profile_is_converted_whether_or_not_gray_is_kept(bool keepGray, int channels)
+    {
+        using var image = Image.Decode(ImageFixtures.Read("gray_gamma18.jpg"), new ImageDecodeOptions { KeepGray = keepGray });
+
+        image.Channels.Should().Be(channels);
+        image.CopyPixels().Should().OnlyContain(v => Math.Abs(v - 119) <= 1, "gray 100 under gamma 1.8 is sRGB 119 (littleCMS); unconverted it stays 100");
+    }
+
     [Test]
     public void A_profile_survives_reduced_decoding()
     {

@@ -9,7 +9,8 @@ public class ImageDecodeRefusalTests
         "exif_orientation6.jpg", "cmyk.jpg", "full.jpg", "gradient16.png", "gray.png", "rgba.png", "gray_alpha.png",
         "palette.png", "palette_transparent.png", "quadrants.webp", "quadrants_lossy.webp", "rgba_lossy.webp",
         "quadrants.bmp", "quadrants.tiff", "rgba.tiff", "big_endian.tiff", "rgb16_be.tiff", "gray16_le.tiff", "tiled.tiff",
-        "palette.tiff", "cmyk.tiff", "gray.jpg", "display_p3.png", "display_p3.jpg", "display_p3.tiff",
+        "palette.tiff", "cmyk.tiff", "gray.jpg", "display_p3.png", "display_p3.jpg", "display_p3.tiff", "gray_gamma18.jpg",
+        "exif_orientation6.webp",
     ];
 
     [Test, SetCulture("de-DE")] // the message goes to users and logs: same digits whatever the server culture

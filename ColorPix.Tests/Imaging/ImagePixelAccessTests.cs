@@ -18,6 +18,7 @@ public class ImagePixelAccessTests
     {
         using var image = Image.Allocate(5, 3);
         image.CopyPixels().Should().AllBeEquivalentTo((byte)0);
+        AssertPadding(image);
 
         for (var y = 0; y < 3; y++)
         {
@@ -61,6 +62,25 @@ public class ImagePixelAccessTests
         using var larger = image.Resize(50, 31, interpolation);
         AssertPadding(smaller);
         AssertPadding(larger);
+    }
+
+    [Test]
+    public void A_padding_byte_written_as_zero_changes_nothing()
+    {
+        using var image = TestImages.Asymmetric(20, 10, block: 3);
+        using var zeroed = Image.FromPixels(image.CopyPixels(), 20, 10, 3);
+        for (var y = 0; y < 10; y++)
+            for (var x = 0; x < 20; x++) zeroed.WritableRow(y)[4 * x + 3] = 0;
+
+        zeroed.Encode(ImageFormat.Png).Should().Equal(image.Encode(ImageFormat.Png));
+        zeroed.Encode(ImageFormat.Jpeg).Should().Equal(image.Encode(ImageFormat.Jpeg));
+        foreach (var interpolation in Enum.GetValues<Interpolation>())
+        {
+            using var expected = image.Resize(13, 7, interpolation);
+            using var actual = zeroed.Resize(13, 7, interpolation);
+            actual.CopyPixels().Should().Equal(expected.CopyPixels(), interpolation.ToString());
+            AssertPadding(actual);
+        }
     }
 
     [Test]

@@ -157,53 +157,72 @@ Image.fromarray(cmyk, "CMYK").save(path("cmyk.tiff"))
 Image.fromarray(gray, "L").save(path("gray.jpg"), quality=95)
 
 
-def icc_profile(description, primaries, white):
-    """A minimal ICC v2 RGB display profile: D50-adapted colorants (Bradford) and the sRGB tone curve."""
-    def xyz(x, y):
-        return np.array([x / y, 1.0, (1 - x - y) / y])
+def s15f16(v):
+    return struct.pack(">i", int(round(v * 65536)))
 
-    def s15f16(v):
-        return struct.pack(">i", int(round(v * 65536)))
 
-    columns = np.column_stack([xyz(*p) for p in primaries])
-    to_xyz = columns * np.linalg.solve(columns, xyz(*white))
-    bradford = np.array([[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]])
-    d50 = np.array([0.9642, 1.0, 0.8249])
-    adapt = np.linalg.inv(bradford) @ np.diag((bradford @ d50) / (bradford @ xyz(*white))) @ bradford
-    colorants = adapt @ to_xyz
-    srgb_curve = [v / 1023 / 12.92 if v / 1023 <= 0.04045 else ((v / 1023 + 0.055) / 1.055) ** 2.4 for v in range(1024)]
-    curve = b"curv\0\0\0\0" + struct.pack(">I", 1024) + b"".join(struct.pack(">H", round(c * 65535)) for c in srgb_curve)
+D50 = [0.9642, 1.0, 0.8249]
+
+
+def icc_profile(space, description, tags):
+    """A minimal ICC v2 display profile for the colour space b"RGB " or b"GRAY": description, copyright and white
+    point, then the given (signature, body) tags."""
     text = description.encode() + b"\0"
     tags = [
         (b"desc", b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + b"\0" * 8 + b"\0" * 3 + b"\0" * 67),
         (b"cprt", b"text\0\0\0\0No copyright, ColorPix test fixture\0"),
-        (b"wtpt", b"XYZ \0\0\0\0" + b"".join(s15f16(v) for v in d50)),
-    ] + [(name, b"XYZ \0\0\0\0" + b"".join(s15f16(v) for v in colorants[:, i])) for i, name in enumerate([b"rXYZ", b"gXYZ", b"bXYZ"])] \
-      + [(name, curve) for name in (b"rTRC", b"gTRC", b"bTRC")]
+        (b"wtpt", b"XYZ \0\0\0\0" + b"".join(s15f16(v) for v in D50)),
+    ] + tags
     table_end = 128 + 4 + 12 * len(tags)
     table, data, placed = struct.pack(">I", len(tags)), b"", {}
     for name, body in tags:
-        if body not in placed:  # the three curves share one copy
+        if body not in placed:  # tags with the same body (the three curves) share one copy
             placed[body] = table_end + len(data)
             data += body + b"\0" * (-len(body) % 4)
         table += name + struct.pack(">II", placed[body], len(body))
     size = table_end + len(data)
-    header = struct.pack(">I4sI4s4s4s6H4s", size, b"\0" * 4, 0x02100000, b"mntr", b"RGB ", b"XYZ ", 2024, 1, 1, 0, 0, 0, b"acsp")
+    header = struct.pack(">I4sI4s4s4s6H4s", size, b"\0" * 4, 0x02100000, b"mntr", space, b"XYZ ", 2024, 1, 1, 0, 0, 0, b"acsp")
     # platform, flags, manufacturer, model, attributes, rendering intent; the PCS illuminant; creator, ID, reserved
-    header += b"\0" * 28 + b"".join(s15f16(v) for v in d50) + b"\0" * 48
+    header += b"\0" * 28 + b"".join(s15f16(v) for v in D50) + b"\0" * 48
     return header + table + data
+
+
+def rgb_profile(description, primaries, white):
+    """RGB primaries adapted to D50 (Bradford), with the sRGB tone curve."""
+    def xyz(x, y):
+        return np.array([x / y, 1.0, (1 - x - y) / y])
+
+    columns = np.column_stack([xyz(*p) for p in primaries])
+    to_xyz = columns * np.linalg.solve(columns, xyz(*white))
+    bradford = np.array([[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]])
+    adapt = np.linalg.inv(bradford) @ np.diag((bradford @ np.array(D50)) / (bradford @ xyz(*white))) @ bradford
+    colorants = adapt @ to_xyz
+    srgb_curve = [v / 1023 / 12.92 if v / 1023 <= 0.04045 else ((v / 1023 + 0.055) / 1.055) ** 2.4 for v in range(1024)]
+    curve = b"curv\0\0\0\0" + struct.pack(">I", 1024) + b"".join(struct.pack(">H", round(c * 65535)) for c in srgb_curve)
+    return icc_profile(b"RGB ", description, [(name, b"XYZ \0\0\0\0" + b"".join(s15f16(v) for v in colorants[:, i]))
+                                               for i, name in enumerate([b"rXYZ", b"gXYZ", b"bXYZ"])]
+                       + [(name, curve) for name in (b"rTRC", b"gTRC", b"bTRC")])
+
+
+def gray_profile(description, gamma):
+    """Gray with a pure power tone curve, as Photoshop embeds in grayscale JPEGs ("Gray Gamma 2.2")."""
+    return icc_profile(b"GRAY", description, [(b"kTRC", b"curv\0\0\0\0" + struct.pack(">IH", 1, round(gamma * 256)))])
 
 
 # Display P3 (wider than sRGB): an orange inside the sRGB gamut, so its sRGB value is not clipped and differs
 # from the stored one, next to a mid gray that must stay neutral. Pure P3 red would not do: converted, it lies
 # outside sRGB and clips to (255, 0, 0), the very bytes that are stored.
-P3 = icc_profile("Display P3 (ColorPix fixture)", [(0.680, 0.320), (0.265, 0.690), (0.150, 0.060)], (0.3127, 0.3290))
+P3 = rgb_profile("Display P3 (ColorPix fixture)", [(0.680, 0.320), (0.265, 0.690), (0.150, 0.060)], (0.3127, 0.3290))
 P3_ORANGE, MID_GRAY = (200, 120, 60), (128, 128, 128)
 p3 = np.zeros((8, 16, 3), np.uint8)  # 16x8: each half fills whole JPEG blocks, so JPEG keeps them flat
 p3[:, :8], p3[:, 8:] = P3_ORANGE, MID_GRAY
 Image.fromarray(p3).save(path("display_p3.png"), icc_profile=P3)
 Image.fromarray(p3).save(path("display_p3.jpg"), icc_profile=P3, quality=95, subsampling=0)
 Image.fromarray(p3).save(path("display_p3.tiff"), icc_profile=P3)
+
+# Gray 100 under a gamma 1.8 profile is lighter than sRGB 100: both gray decodes (RGB and KeepGray) convert it.
+GAMMA18 = gray_profile("Gray gamma 1.8 (ColorPix fixture)", 1.8)
+Image.fromarray(np.full((8, 8), 100, np.uint8), "L").save(path("gray_gamma18.jpg"), quality=95, icc_profile=GAMMA18)
 
 # A JPEG cut in half: decoders fill the missing rows with gray instead of failing.
 noise = np.random.default_rng(7).integers(0, 256, (32, 32, 3), np.uint8)
@@ -222,6 +241,8 @@ if __name__ == "__main__":
     from PIL import ImageCms
     converted = ImageCms.profileToProfile(Image.fromarray(p3), ImageCms.ImageCmsProfile(BytesIO(P3)), ImageCms.createProfile("sRGB"))
     print("P3", P3_ORANGE, "-> sRGB", converted.getpixel((0, 0)), "; P3", MID_GRAY, "-> sRGB", converted.getpixel((15, 0)))
+    gray18 = ImageCms.profileToProfile(Image.new("L", (1, 1), 100), ImageCms.ImageCmsProfile(BytesIO(GAMMA18)), ImageCms.createProfile("sRGB"), outputMode="RGB")
+    print("gamma 1.8 gray 100 -> sRGB", gray18.getpixel((0, 0)))
 
 # Decompression bomb: IHDR declares 50000x50000 RGB but IDAT holds a single short row.
 write_png("bomb_50000x50000.png", 50000, 50000, 8, 2, b"\x00" * 64)
