@@ -7,7 +7,8 @@ public sealed record EpochSummary(
     double Seconds,
     double ImagesPerSecond,
     bool IsBest,
-    string CheckpointDirectory);
+    string CheckpointDirectory,
+    double LearningRate);
 
 /// <summary>What the loop tells the outside world: a progress bar in the CLI, nothing in tests.</summary>
 public interface ITrainingObserver

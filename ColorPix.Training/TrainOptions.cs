@@ -1,5 +1,6 @@
 using ColorPix.Core.Engine;
 using ColorPix.Core.Models;
+using ColorPix.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,6 +29,13 @@ public sealed record TrainOptions
     /// <summary>Smallest share of a photo's area in a training crop (torchvision uses 0.08; small datasets gain from low values).</summary>
     public double MinCrop { get; init; } = 0.5;
     public string? RunName { get; init; }
+    /// <summary>Last epochs over which the learning rate decays linearly towards 0, as the pix2pix reference's 'linear'
+    /// policy (its n_epochs_decay); null: the second half of the run.</summary>
+    public int? DecayEpochs { get; init; }
+    /// <summary>The AutoEncoder's ab loss (Pix2Pix keeps GAN + L1).</summary>
+    public AbLoss Loss { get; init; } = AbLoss.Mse;
+    /// <summary>Share of training crops whose input is damaged like an old print (noise, blur, JPEG, fading, grain).</summary>
+    public double Damage { get; init; }
     /// <summary>Caps the batches per epoch (smoke runs and tests); null for whole epochs.</summary>
     public int? MaxBatches { get; init; }
 
@@ -44,12 +52,21 @@ public sealed record TrainOptions
         if (MinCrop is <= 0 or > 1) throw new ArgumentException($"--min-crop must be in (0, 1] (got {MinCrop})");
         if (LearningRate is <= 0) throw new ArgumentException("--lr must be positive");
         if (MaxBatches is < 1) throw new ArgumentException("--max-batches must be at least 1");
+        if (DecayEpochs is < 0 || DecayEpochs > Epochs) throw new ArgumentException($"--decay-epochs must be within 0..--epochs (got {DecayEpochs})");
+        if (Damage is < 0 or > 1) throw new ArgumentException($"--damage must be a probability in [0, 1] (got {Damage})");
+        if (Loss != AbLoss.Mse && Model != ModelKind.AutoEncoder) throw new ArgumentException("--loss applies to the AutoEncoder only (Pix2Pix trains with GAN + L1)");
         Devices.Parse(Device).EnsureAvailable();
     }
 
     public Device TorchDevice => Devices.Parse(Device);
 
     public double EffectiveLearningRate => LearningRate ?? (Model == ModelKind.Pix2Pix ? 2e-4 : 1e-3);
+
+    public int EffectiveDecayEpochs => DecayEpochs ?? Epochs / 2;
+
+    /// <summary>The reference's lambda_rule: constant, then linear decay over the last DecayEpochs epochs (1-based).</summary>
+    public double LearningRateAt(int epoch) =>
+        EffectiveLearningRate * (1.0 - Math.Max(0, epoch - (Epochs - EffectiveDecayEpochs)) / (double)(EffectiveDecayEpochs + 1));
 
     public ColorizationModel CreateModel() => Model == ModelKind.AutoEncoder
         ? ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(Width), Size)

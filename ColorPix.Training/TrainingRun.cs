@@ -62,6 +62,7 @@ public sealed class TrainingRun
             for (; epoch <= options.Epochs; epoch++, skip = 0)
             {
                 var watch = Stopwatch.StartNew();
+                trainer.SetLearningRate(options.LearningRateAt(epoch));
                 var (train, images, done) = TrainEpoch(trainer, epoch, skip, device, cancellation);
                 if (!done)
                 {
@@ -77,7 +78,7 @@ public sealed class TrainingRun
                 Save(layout, trainer, epoch, 0, bestLoss);
                 if (isBest) layout.PromoteLastToBest(epoch, train, validation);
                 var summary = new EpochSummary(epoch, train, validation, watch.Elapsed.TotalSeconds,
-                    images.Images / Math.Max(1e-9, images.Seconds), isBest, layout.Root);
+                    images.Images / Math.Max(1e-9, images.Seconds), isBest, layout.Root, options.LearningRateAt(epoch));
                 tracker.LogEpoch(summary, layout.SampleGrid(epoch));
                 observer.EpochDone(summary);
             }
@@ -92,7 +93,7 @@ public sealed class TrainingRun
     }
 
     private ITrainer CreateTrainer(ColorizationModel model, Device device) => model.Kind == ModelKind.AutoEncoder
-        ? new AutoEncoderTrainer(model, options.EffectiveLearningRate)
+        ? new AutoEncoderTrainer(model, options.EffectiveLearningRate, options.Loss)
         : new Pix2PixTrainer(model, options.EffectiveLearningRate, device: device);
 
     private sealed record Throughput(int Batches, long Images, double Seconds);

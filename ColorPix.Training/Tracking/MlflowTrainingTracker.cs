@@ -35,6 +35,7 @@ public sealed class MlflowTrainingTracker(MlflowFileStore store) : IRunTracker
         foreach (var (name, value) in summary.Validation) run.LogMetric($"val_{name}", value, summary.Epoch);
         run.LogMetric("images_per_second", summary.ImagesPerSecond, summary.Epoch);
         run.LogMetric("epoch_seconds", summary.Seconds, summary.Epoch);
+        run.LogMetric("learning_rate", summary.LearningRate, summary.Epoch);
         if (File.Exists(sampleGridPath)) run.LogArtifact(sampleGridPath, "samples");
         checkpointDirectory = summary.CheckpointDirectory;
         run.SetTag("colorpix.checkpoint", Path.GetFullPath(checkpointDirectory));

@@ -6,29 +6,60 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace ColorPix.Training.Trainers;
 
-/// <summary>The course's regression: MSE between predicted and true ab (computed on ab/128, the network's own range).</summary>
+/// <summary>How the AutoEncoder's ab error is counted.</summary>
+public enum AbLoss
+{
+    /// <summary>The course's: mean squared error, which a model minimises best by predicting desaturated means.</summary>
+    Mse,
+    /// <summary>Mean absolute error: the median instead of the mean, a little less prone to gray.</summary>
+    L1,
+    /// <summary>Squared error weighted by the rarity of the true colour (<see cref="AbRebalancing"/>).</summary>
+    Rebalanced,
+}
+
+/// <summary>The course's regression of ab (errors computed on ab/128, the network's own range), with the loss chosen
+/// by <see cref="AbLoss"/>. Whatever it trains with, it reports the plain MSE too, so runs with different losses
+/// compare on one validation number.</summary>
 public sealed class AutoEncoderTrainer : ITrainer
 {
     private const double AbRange = 128.0;
     private readonly Adam adam;
+    private readonly AbLoss loss;
+    private readonly AbRebalancing? rebalancing;
 
     public ColorizationModel Model { get; }
     public string SelectionLoss => "mse";
 
-    public AutoEncoderTrainer(ColorizationModel model, double learningRate = 1e-3)
+    public AutoEncoderTrainer(ColorizationModel model, double learningRate = 1e-3, AbLoss loss = AbLoss.Mse)
     {
         Model = model;
+        this.loss = loss;
+        rebalancing = loss == AbLoss.Rebalanced ? new AbRebalancing() : null;
         adam = optim.Adam(model.Network.parameters(), lr: learningRate);
+    }
+
+    public void SetLearningRate(double learningRate)
+    {
+        foreach (var group in adam.ParamGroups) group.LearningRate = learningRate;
     }
 
     public IReadOnlyDictionary<string, double> TrainStep(Tensor lightness, Tensor ab)
     {
         Model.Network.train();
         adam.zero_grad();
-        var loss = Loss(lightness, ab);
-        loss.backward();
+        var predicted = Model.PredictAb(lightness) / AbRange;
+        var target = ab / AbRange;
+        var objective = loss switch
+        {
+            AbLoss.L1 => F.l1_loss(predicted, target),
+            AbLoss.Rebalanced => ((predicted - target).square() * rebalancing!.Weights(ab)).mean() * 2, // mean over 2 channels, as MSE
+            _ => F.mse_loss(predicted, target),
+        };
+        objective.backward();
         adam.step();
-        return new Dictionary<string, double> { ["mse"] = loss.item<float>() };
+        var losses = new Dictionary<string, double> { ["mse"] = F.mse_loss(predicted.detach(), target).item<float>() };
+        if (loss != AbLoss.Mse) losses[loss.ToString().ToLowerInvariant()] = objective.item<float>();
+        return losses;
     }
 
     public IReadOnlyDictionary<string, double> ValidationLosses(Tensor lightness, Tensor ab)
@@ -47,5 +78,9 @@ public sealed class AutoEncoderTrainer : ITrainer
     public void LoadTrainingState(IReadOnlyDictionary<string, Tensor> state, IReadOnlyDictionary<string, string> metadata) =>
         AdamState.Load(adam, "adam", state, metadata);
 
-    public void Dispose() => adam.Dispose();
+    public void Dispose()
+    {
+        adam.Dispose();
+        rebalancing?.Dispose();
+    }
 }

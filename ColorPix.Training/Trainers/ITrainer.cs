@@ -15,6 +15,9 @@ public interface ITrainer : IDisposable
     /// <summary>One optimisation step on a batch (L [B,1,S,S] in [0,100], ab [B,2,S,S]); returns its losses.</summary>
     IReadOnlyDictionary<string, double> TrainStep(Tensor lightness, Tensor ab);
 
+    /// <summary>Sets the learning rate of every optimizer (the schedule calls it at each epoch).</summary>
+    void SetLearningRate(double learningRate);
+
     /// <summary>Losses on a batch without updating anything.</summary>
     IReadOnlyDictionary<string, double> ValidationLosses(Tensor lightness, Tensor ab);
 

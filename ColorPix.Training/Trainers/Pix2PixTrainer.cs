@@ -35,6 +35,11 @@ public sealed class Pix2PixTrainer : ITrainer
 
     public nn.Module<Tensor, Tensor> Discriminator => discriminator;
 
+    public void SetLearningRate(double learningRate)
+    {
+        foreach (var group in optimizerG.ParamGroups.Concat(optimizerD.ParamGroups)) group.LearningRate = learningRate;
+    }
+
     private void SetInput(Tensor lightness, Tensor ab)
     {
         realL = Model.Normalization.NetworkInput(lightness);

@@ -4,6 +4,7 @@ using ColorPix.Core.Data;
 using ColorPix.Core.Models;
 using ColorPix.Training;
 using ColorPix.Training.Tracking;
+using ColorPix.Training.Trainers;
 using Spectre.Console;
 
 namespace ColorPix.Web.Cli;
@@ -27,12 +28,16 @@ public static class TrainCommand
     private static readonly Option<double> MinCrop = new("--min-crop") { Description = "Smallest share of a photo's area in a training crop", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<string?> RunName = new("--run-name") { Description = "Name of the run (default MODEL-DATE-TIME)" };
     private static readonly Option<int?> MaxBatches = new("--max-batches") { Description = "At most N batches per epoch (smoke runs)" };
+    private static readonly Option<int?> DecayEpochs = new("--decay-epochs") { Description = "Last epochs over which the learning rate decays linearly to 0 (default: half the run)" };
+    private static readonly Option<string> Loss = new("--loss") { Description = "AutoEncoder ab loss: mse (the course's), l1 or rebalanced (Zhang et al. 2016's class rebalancing)", DefaultValueFactory = _ => "mse" };
+    private static readonly Option<double> Damage = new("--damage") { Description = "Share of training inputs damaged like old prints (noise, blur, JPEG, fading, grain)", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
         var command = new Command("train", "Train a colorization model; checkpoints in checkpoints/RUN, runs in mlruns/")
         {
             Model, Data, Size, Epochs, Batch, Seed, Resume, DeviceOption, LearningRate, Width, Ngf, Workers, Repeat, MinCrop, RunName, MaxBatches,
+            DecayEpochs, Loss, Damage,
         };
         command.SetAction(parsed =>
         {
@@ -76,6 +81,7 @@ public static class TrainCommand
                 Epochs = parsed.GetValue(Epochs), Batch = parsed.GetValue(Batch), Seed = parsed.GetValue(Seed),
                 Device = parsed.GetValue(DeviceOption)!, LearningRate = parsed.GetValue(LearningRate), Width = parsed.GetValue(Width),
                 Ngf = parsed.GetValue(Ngf), Workers = parsed.GetValue(Workers), Repeat = parsed.GetValue(Repeat), MinCrop = parsed.GetValue(MinCrop), RunName = parsed.GetValue(RunName), MaxBatches = parsed.GetValue(MaxBatches),
+                DecayEpochs = parsed.GetValue(DecayEpochs), Loss = ParseLoss(parsed.GetValue(Loss)!), Damage = parsed.GetValue(Damage),
             };
         }
         // A resumed run keeps what shaped it (model, data, size, batch, seed...); only the schedule and machine may change.
@@ -84,6 +90,7 @@ public static class TrainCommand
             throw new ArgumentException($"run {resume} trains {recorded.Model.Name()}, not {parsed.GetValue(Model)}");
         return recorded with
         {
+            DecayEpochs = parsed.GetResult(DecayEpochs) is { Implicit: false } ? parsed.GetValue(DecayEpochs) : recorded.DecayEpochs,
             Resume = resume,
             // Only an --epochs typed on this command line extends the run; its default must not.
             Epochs = parsed.GetResult(Epochs) is { Implicit: false } ? parsed.GetValue(Epochs) : recorded.Epochs,
@@ -92,4 +99,12 @@ public static class TrainCommand
             MaxBatches = parsed.GetValue(MaxBatches),
         };
     }
+
+    private static AbLoss ParseLoss(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "mse" => AbLoss.Mse,
+        "l1" => AbLoss.L1,
+        "rebalanced" => AbLoss.Rebalanced,
+        _ => throw new ArgumentException($"unknown --loss '{name}' (expected mse, l1 or rebalanced)"),
+    };
 }
