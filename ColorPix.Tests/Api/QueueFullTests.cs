@@ -17,6 +17,7 @@ public sealed class QueueFullTests
     [
         new TestCaseData(new QueueFullException(ModelKind.Pix2Pix, 1, 3), 503, 3).SetName("Full_queue_maps_to_503_with_its_retry_after"),
         new TestCaseData(new ModelUnavailableException(ModelKind.AutoEncoder, "missing"), 503, 30).SetName("Unavailable_model_maps_to_503_retry_in_30_s"),
+        new TestCaseData(new MemoryBusyException(700 << 20, 2048L << 20, 30), 503, 30).SetName("Spent_memory_budget_maps_to_503_with_its_retry_after"),
         new TestCaseData(new UnsupportedImageException("not an image"), 415, null).SetName("Unsupported_image_maps_to_415"),
         new TestCaseData(new ImageTooLargeException(50000, 50000, 40_000_000), 422, null).SetName("Image_over_the_pixel_cap_maps_to_422"),
         new TestCaseData(new BadHttpRequestException("too large", 413), 413, null).SetName("Oversized_body_maps_to_413"),
