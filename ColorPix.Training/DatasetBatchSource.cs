@@ -12,13 +12,16 @@ public sealed class DatasetBatchSource : IBatchSource
 
     private readonly int repeat;
     private readonly double minCropScale;
+    private readonly double damage;
 
-    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1, double minCropScale = 0.5)
+    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1, double minCropScale = 0.5,
+        double damage = 0)
     {
         this.repeat = repeat;
         this.minCropScale = minCropScale;
+        this.damage = damage;
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"no dataset manifest at {manifestPath} (build one with `colorpix data sample` or `colorpix data coco`)");
-        foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(manifestPath, split);
+        foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(manifestPath, split, decodeMinSide: 2 * size);
         this.size = size;
         // The last, smaller training batch is dropped: BatchNorm statistics of a tiny batch are noise.
         options = new LoaderOptions { BatchSize = batchSize, Workers = workers, Seed = seed };
@@ -39,7 +42,7 @@ public sealed class DatasetBatchSource : IBatchSource
         var passes = split == Split.Train ? repeat : 1;
         for (var pass = 0; pass < passes; pass++)
         {
-            using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size, minCropScale), loaderOptions, epoch * passes + pass, cancellation);
+            using var loader = new BatchLoader(splits[split], SampleTransforms.For(split, size, minCropScale, damage), loaderOptions, epoch * passes + pass, cancellation);
             foreach (var batch in loader) yield return batch;
         }
     }

@@ -15,11 +15,12 @@ RUNTIME_PACKAGES=()
 # PostgreSQL 15 for the metadata store tests (a throwaway cluster on a loopback port).
 # Chromium (and its driver) for the web app's tests in a real browser, driven by Microsoft.Playwright.
 # binutils' readelf checks, independently of the build step, how libLibTorchSharp.so was made loadable.
+# GNU time (/usr/bin/time -v) gives `bench memory` the peak RSS of each colorization from the OS.
 TEST_PACKAGES=(
   python3-torch python3-pil python3-numpy
   postgresql
   chromium chromium-driver
-  binutils
+  binutils time
 )
 
 # The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.

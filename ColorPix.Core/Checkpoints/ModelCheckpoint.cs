@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ColorPix.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,10 +10,13 @@ namespace ColorPix.Core.Checkpoints;
 /// <summary>
 /// A model file: the network's state dict in safetensors, with metadata that rebuilds the model alone
 /// (kind, config, image size, normalisation) plus whatever the caller adds (epoch, metrics, run id).
+/// Format 2 writes the network variant in the config (AutoEncoderConfig.Upsampling, Pix2PixConfig.OutermostDownBias);
+/// format 1 had no such fields, and its networks are rebuilt as they were then made.
 /// </summary>
 public static class ModelCheckpoint
 {
-    public const string FormatVersion = "1";
+    public const string FormatVersion = "2";
+    private static readonly string[] ReadableFormats = ["1", FormatVersion];
 
     public static void Save(string path, ColorizationModel model, IReadOnlyDictionary<string, string>? extra = null, bool halfPrecision = false)
     {
@@ -37,11 +42,14 @@ public static class ModelCheckpoint
         if (!File.Exists(path)) throw new FileNotFoundException($"no checkpoint at {path}", path);
         using var file = SafeTensors.Load(path);
         var meta = file.Metadata;
-        if (!meta.TryGetValue("colorpix.format", out var format) || format != FormatVersion)
-            throw new InvalidDataException($"{path} is not a ColorPix model (format {format ?? "missing"})");
+        if (!meta.TryGetValue("colorpix.format", out var format))
+            throw new InvalidDataException($"{path} is not a ColorPix model (format missing)");
+        if (!ReadableFormats.Contains(format))
+            throw new InvalidDataException($"{path} has ColorPix model format {format}; this version reads formats {string.Join(" and ", ReadableFormats)}");
         var kind = ModelKinds.Parse(Require(meta, "model", path));
         var size = int.Parse(Require(meta, "image_size", path), CultureInfo.InvariantCulture);
-        var model = ColorizationModel.FromConfig(kind, Require(meta, "config", path), size);
+        var config = Require(meta, "config", path);
+        var model = ColorizationModel.FromConfig(kind, format == "1" ? Format1Config(kind, config, path) : config, size);
         try
         {
             using var scope = NewDisposeScope();
@@ -56,6 +64,18 @@ public static class ModelCheckpoint
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A format-1 config with the variant fields it predates, set as every format-1 network was built:
+    /// the AutoEncoder with the course's transposed convolutions, Pix2Pix with a bias on its first convolution.</summary>
+    private static string Format1Config(ModelKind kind, string config, string path)
+    {
+        var json = JsonNode.Parse(config) as JsonObject ?? throw new InvalidDataException($"{path}: config is not a JSON object");
+        var (field, value) = kind == ModelKind.AutoEncoder
+            ? (nameof(AutoEncoderConfig.Upsampling), JsonSerializer.SerializeToNode(AutoEncoderUpsampling.TransposedConvolution))
+            : (nameof(Pix2PixConfig.OutermostDownBias), JsonValue.Create(true));
+        json.TryAdd(field, value);
+        return json.ToJsonString();
     }
 
     private static string Require(IReadOnlyDictionary<string, string> meta, string key, string path) =>

@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,6 +7,7 @@ namespace ColorPix.Core.Color;
 /// <summary>
 /// sRGB (D65) &lt;-&gt; CIELab on tensors shaped [3,H,W] or [N,3,H,W], with the CIE formulas and the same
 /// constants as scikit-image's rgb2lab / lab2rgb. RGB in [0,1]; L in [0,100], a and b roughly [-128,128].
+/// All constants go through <see cref="Scalars"/>: this runs on loader and request threads alongside GCs.
 /// </summary>
 public static class Lab
 {
@@ -23,46 +25,46 @@ public static class Lab
 
     public static Tensor RgbToLab(Tensor rgb)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var xyz = Mix(Linear(rgb), XyzFromRgb);
-        var f = Enumerable.Range(0, 3).Select(c => F(xyz[c] / WhiteD65[c])).ToArray();
-        var lab = torch.cat([f[1] * 116 - 16, (f[0] - f[1]) * 500, (f[1] - f[2]) * 200], ChannelDim(rgb));
+        var f = Enumerable.Range(0, 3).Select(c => F(xyz[c].Over(WhiteD65[c]))).ToArray();
+        var lab = cat([f[1].Times(116).Minus(16), (f[0] - f[1]).Times(500), (f[1] - f[2]).Times(200)], ChannelDim(rgb));
         return lab.MoveToOuterDisposeScope();
     }
 
     public static Tensor LabToRgb(Tensor lab)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var dim = ChannelDim(lab);
         var l = lab.narrow(dim, 0, 1);
-        var fy = (l + 16) / 116;
-        var fx = lab.narrow(dim, 1, 1) / 500 + fy;
-        var fz = (fy - lab.narrow(dim, 2, 1) / 200).clamp(min: 0);
+        var fy = l.Plus(16).Over(116);
+        var fx = lab.narrow(dim, 1, 1).Over(500).Plus(fy);
+        var fz = (fy - lab.narrow(dim, 2, 1).Over(200)).AtLeast(0);
         var xyz = new[] { fx, fy, fz }.Select((f, c) =>
-            torch.where(f.gt(0.2068966), f.pow(3), (f - 16.0 / 116) / Kappa) * WhiteD65[c]).ToArray();
-        var linear = Mix(torch.cat(xyz, dim), RgbFromXyz);
-        var rgb = torch.cat(linear.Select(c => torch.where(c.gt(0.0031308), c.clamp(min: 1e-12).pow(1 / 2.4) * 1.055 - 0.055, c * 12.92)).ToArray(), dim);
-        return rgb.clamp(0, 1).MoveToOuterDisposeScope();
+            where(f.Above(0.2068966), f.Power(3), f.Minus(16.0 / 116).Over(Kappa)).Times(WhiteD65[c])).ToArray();
+        var linear = Mix(cat(xyz, dim), RgbFromXyz);
+        var rgb = cat(linear.Select(c => where(c.Above(0.0031308), c.AtLeast(1e-12).Power(1 / 2.4).Times(1.055).Minus(0.055), c.Times(12.92))).ToArray(), dim);
+        return rgb.Within(0, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The L channel of RGB images, shaped like the input with one channel. L depends on Y alone, so only
     /// that row of the matrix is computed: this runs at full resolution on every photo served.</summary>
     public static Tensor Lightness(Tensor rgb)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var channels = Channels(Linear(rgb));
-        var y = channels[0] * XyzFromRgb[1, 0] + channels[1] * XyzFromRgb[1, 1] + channels[2] * XyzFromRgb[1, 2];
-        return (F(y / WhiteD65[1]) * 116 - 16).MoveToOuterDisposeScope();
+        var y = Row(channels, XyzFromRgb, 1);
+        return F(y.Over(WhiteD65[1])).Times(116).Minus(16).MoveToOuterDisposeScope();
     }
 
     /// <summary>sRGB companding undone.</summary>
-    private static Tensor Linear(Tensor rgb) => torch.where(rgb.gt(0.04045), ((rgb + 0.055) / 1.055).pow(2.4), rgb / 12.92);
+    private static Tensor Linear(Tensor rgb) => where(rgb.Above(0.04045), rgb.Plus(0.055).Over(1.055).Power(2.4), rgb.Over(12.92));
 
     /// <summary>The CIE f(t); pow(1/3) below the threshold is masked by where, and clamping keeps its gradient finite there.</summary>
     private static Tensor F(Tensor ratio)
     {
-        var t = ratio.clamp(min: 0);
-        return torch.where(t.gt(Epsilon), t.clamp(min: 1e-12).pow(1.0 / 3), t * Kappa + 16.0 / 116);
+        var t = ratio.AtLeast(0);
+        return where(t.Above(Epsilon), t.AtLeast(1e-12).Power(1.0 / 3), t.Times(Kappa).Plus(16.0 / 116));
     }
 
     private static int ChannelDim(Tensor t) => t.dim() switch
@@ -76,10 +78,11 @@ public static class Lab
     private static Tensor[] Mix(Tensor input, double[,] m)
     {
         var channels = Channels(input);
-        return Enumerable.Range(0, 3)
-            .Select(i => channels[0] * m[i, 0] + channels[1] * m[i, 1] + channels[2] * m[i, 2])
-            .ToArray();
+        return Enumerable.Range(0, 3).Select(i => Row(channels, m, i)).ToArray();
     }
+
+    private static Tensor Row(Tensor[] channels, double[,] m, int i) =>
+        channels[0].Times(m[i, 0]).Plus(channels[1].Times(m[i, 1])).Plus(channels[2].Times(m[i, 2]));
 
     /// <summary>The three channels of [3,H,W] or [N,3,H,W], each keeping its dimension.</summary>
     private static Tensor[] Channels(Tensor input)

@@ -144,7 +144,7 @@ public sealed class BatchLoader : IEnumerable<ColorizationBatch>, IDisposable
 
     private ColorizationBatch? Produce(int[] indices)
     {
-        var samples = new List<byte[]>(indices.Length);
+        var samples = new List<ColorizationSample>(indices.Length);
         var paths = new List<string>(indices.Length);
         foreach (var index in indices)
         {
@@ -155,7 +155,7 @@ public sealed class BatchLoader : IEnumerable<ColorizationBatch>, IDisposable
                 skipped.Enqueue(new SkippedFile(dataset.Entries[index].Path, rejection!));
                 continue;
             }
-            samples.Add(transform.Apply(image, EpochPlan.ForSample(options.Seed, epoch, index)));
+            samples.Add(transform.Sample(image, EpochPlan.ForSample(options.Seed, epoch, index)));
             paths.Add(dataset.Entries[index].Path);
         }
         return samples.Count == 0 ? null : ColorizationBatch.FromRgb(samples, transform.Size, paths);

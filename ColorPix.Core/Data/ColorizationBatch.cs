@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Color;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,27 +30,30 @@ public sealed class ColorizationBatch : IDisposable
         (L, Ab, Paths) = (l, ab, paths);
     }
 
-    /// <summary>Builds the batch from interleaved RGB samples of size x size.</summary>
-    public static ColorizationBatch FromRgb(IReadOnlyList<byte[]> samples, int size, IReadOnlyList<string> paths)
+    /// <summary>Builds the batch from samples of size x size: ab from each sample's clean pixels, L from its input
+    /// pixels (the damaged ones where there are, so the model learns the clean colours from a damaged input).</summary>
+    public static ColorizationBatch FromRgb(IReadOnlyList<ColorizationSample> samples, int size, IReadOnlyList<string> paths)
     {
         if (samples.Count == 0 || samples.Count != paths.Count)
             throw new ArgumentException($"{samples.Count} samples for {paths.Count} paths: a batch needs one path per sample");
-        var plane = size * size;
-        var values = new float[samples.Count * 3 * plane];
-        for (var b = 0; b < samples.Count; b++)
-        {
-            var pixels = samples[b];
-            if (pixels.Length != plane * 3) throw new ArgumentException($"sample {b} has {pixels.Length} bytes, not {size}x{size}x3");
-            // Interleaved HWC bytes to planar CHW floats in [0, 1], as Lab.RgbToLab expects.
-            for (var i = 0; i < plane; i++)
-                for (var c = 0; c < 3; c++)
-                    values[(b * 3 + c) * plane + i] = pixels[i * 3 + c] / 255f;
-        }
         using var scope = torch.NewDisposeScope();
-        var lab = Lab.RgbToLab(torch.tensor(values, samples.Count, 3, size, size));
-        var l = lab.narrow(1, 0, 1).contiguous().DetachFromDisposeScope();
+        var lab = Lab.RgbToLab(Planar(samples.Select(s => s.Rgb).ToList(), size));
+        var l = samples.Any(s => s.DamagedRgb is not null)
+            ? Lab.Lightness(Planar(samples.Select(s => s.InputRgb).ToList(), size))
+            : lab.narrow(1, 0, 1);
         var ab = lab.narrow(1, 1, 2).contiguous().DetachFromDisposeScope();
-        return new ColorizationBatch(l, ab, paths);
+        return new ColorizationBatch(l.contiguous().DetachFromDisposeScope(), ab, paths);
+    }
+
+    /// <summary>Interleaved HWC bytes to planar [B,3,S,S] floats in [0, 1], as <see cref="Lab"/> expects.</summary>
+    private static Tensor Planar(IReadOnlyList<byte[]> samples, int size)
+    {
+        // One small byte tensor per sample, converted by libtorch: no batch-sized float array on the large object heap
+        // (its churn drove the GCs that hit TorchSharp's temporary Scalars, see Scalars).
+        var images = samples.Select((pixels, b) => pixels.Length == size * size * 3
+            ? torch.tensor(pixels, [size, size, 3], ScalarType.Byte)
+            : throw new ArgumentException($"sample {b} has {pixels.Length} bytes, not {size}x{size}x3")).ToList();
+        return torch.stack(images).permute(0, 3, 1, 2).to(ScalarType.Float32).Over(255);
     }
 
     public void Dispose()

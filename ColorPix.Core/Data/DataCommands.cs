@@ -1,6 +1,6 @@
 namespace ColorPix.Core.Data;
 
-/// <summary>The `data` verbs of the CLI: sample, coco, check. Each returns the process exit code.</summary>
+/// <summary>The `data` verbs of the CLI: sample, debian, coco, check. Each returns the process exit code.</summary>
 public static class DataCommands
 {
     public static int Sample(string repoRoot, TextWriter output)
@@ -8,6 +8,21 @@ public static class DataCommands
         var manifest = SampleDataset.Build(repoRoot, output);
         output.WriteLine($"wrote {RepoPaths.ManifestPath(repoRoot, manifest.Name)}: {Describe(manifest.Counts)}");
         return manifest.Entries.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>Downloads and unpacks the corpus's packages into data/debian/ (git-ignored), screens and groups their
+    /// pictures, writes data/splits/debian.json and the review sheets, and reports the counts.</summary>
+    public static int Debian(string repoRoot, TextWriter output)
+    {
+        var corpusRoot = DebianCorpus.Folder(repoRoot);
+        var manifestPath = RepoPaths.ManifestPath(repoRoot, DebianCorpusCatalog.Name);
+        var previous = File.Exists(manifestPath) ? DatasetManifest.Load(manifestPath) : null;
+        var packages = DebianArchive.Fetch(DebianCorpusCatalog.Sources, corpusRoot, output);
+        var build = DebianCorpus.Build(corpusRoot, packages, repoRoot, log: output);
+        build.Manifest.Save(manifestPath);
+        DebianCorpusReport.Write(build, previous, corpusRoot, output);
+        output.WriteLine($"wrote {manifestPath}: {Describe(build.Manifest.Counts)}");
+        return build.Manifest.Counts.Test >= DebianCorpus.MinTestPhotos ? 0 : 1;
     }
 
     /// <summary>Writes data/splits/&lt;name&gt;.json for an MSCOCO download (train2017/, val2017/, ... keep their split).</summary>

@@ -25,10 +25,22 @@ public static class DatasetCheck
         if (problems.Count > 0) failures.Add($"{problems.Count} file(s) missing or changed since the manifest was written");
         var crossSplit = duplicates.Where(d => d.SpansSplits).ToList();
         if (crossSplit.Count > 0) failures.Add($"{crossSplit.Count} image(s) appear in more than one split");
+        var straddling = StraddlingGroups(manifest);
+        if (straddling > 0) failures.Add($"{straddling} group(s) of one picture span more than one split");
         if (counts != manifest.Counts) failures.Add($"the recorded counts {manifest.Counts} do not match the entries {counts}");
 
         return new DatasetCheckReport(manifest.Name, counts, SizeStatistics.Of(present), CountFormats(root, present),
             duplicates, problems, failures);
+    }
+
+    /// <summary>Groups whose entries, or whose recorded split, disagree: one picture on both sides of a split.</summary>
+    private static int StraddlingGroups(DatasetManifest manifest)
+    {
+        var splits = manifest.Entries.Where(e => e.Group is not null).GroupBy(e => e.Group!)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Split).ToHashSet());
+        foreach (var group in manifest.Groups ?? [])
+            if (splits.TryGetValue(group.Id, out var seen)) seen.Add(group.Split);
+        return splits.Values.Count(s => s.Count > 1);
     }
 
     private static IReadOnlyDictionary<string, int> CountFormats(string root, IEnumerable<ManifestEntry> entries) =>

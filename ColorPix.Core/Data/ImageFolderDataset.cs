@@ -1,3 +1,4 @@
+using System.Buffers;
 using ColorPix.Core.Imaging;
 
 namespace ColorPix.Core.Data;
@@ -19,17 +20,21 @@ public sealed class ImageFolderDataset
         Problems = problems ?? [];
     }
 
-    public static ImageFolderDataset Open(string manifestPath, Split split)
+    public static ImageFolderDataset Open(string manifestPath, Split split, int? decodeMinSide = null)
     {
         var manifest = DatasetManifest.Load(manifestPath);
         var problems = ManifestVerifier.Verify(manifest, manifestPath).ToList();
         var broken = problems.Select(p => p.Path).ToHashSet();
         problems.RemoveAll(p => manifest.Entries.First(e => e.Path == p.Path).Split != split);
         var entries = manifest.In(split).Where(e => !broken.Contains(e.Path)).ToList();
-        return new ImageFolderDataset(manifest.RootOnDisk(manifestPath), entries, problems);
+        return new ImageFolderDataset(manifest.RootOnDisk(manifestPath), entries, problems) { DecodeMinSide = decodeMinSide };
     }
 
     public int Count => Entries.Count;
+
+    /// <summary>The shorter side the loader needs (2x the training size is plenty for its crops): JPEGs then decode at
+    /// 1/2, 1/4 or 1/8 scale, so a 20-megapixel wallpaper costs a 300 KB decode, not 80 MB. Null decodes in full.</summary>
+    public int? DecodeMinSide { get; init; }
 
     public string FullPath(int index) => Path.Combine(Root, Entries[index].Path);
 
@@ -37,13 +42,27 @@ public sealed class ImageFolderDataset
     /// grayscale: the loader skips and counts such files rather than stopping the run.</summary>
     public Image? TryLoad(int index, out string? rejection)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(FullPath(index)); }
+        // The file goes through a pooled buffer: photos are megabytes, and a fresh array each would land on the large
+        // object heap, whose churn forced a full GC every few batches. Fewer GCs also mean fewer chances for TorchSharp
+        // 0.107's temporary Scalars to be finalized while libtorch still reads them (README, "Known engine issue").
+        byte[]? buffer = null;
+        try
+        {
+            using var file = File.OpenRead(FullPath(index));
+            var length = checked((int)file.Length);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
+            file.ReadExactly(buffer, 0, length);
+            return SourceImageScreen.TryDecode(buffer.AsSpan(0, length), out rejection,
+                DecodeMinSide is { } side ? new ImageDecodeOptions { MinSide = side } : null);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             rejection = "unreadable: " + e.Message;
             return null;
         }
-        return SourceImageScreen.TryDecode(bytes, out rejection);
+        finally
+        {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

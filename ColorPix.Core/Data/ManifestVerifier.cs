@@ -27,7 +27,10 @@ public static class ManifestVerifier
 
     private static FileProblem? Problem(string root, ManifestEntry entry, bool hashContents)
     {
-        var file = new FileInfo(Path.Combine(root, entry.Path));
+        // The builder records a symbolic link with its target's size and hash: compare the target, not the link.
+        var real = ImageFiles.RealPath(Path.Combine(root, entry.Path));
+        if (real is null) return new FileProblem(entry.Path, FileProblemKind.Missing);
+        var file = new FileInfo(real);
         if (!file.Exists) return new FileProblem(entry.Path, FileProblemKind.Missing);
         if (file.Length != entry.Bytes) return new FileProblem(entry.Path, FileProblemKind.SizeChanged);
         if (hashContents && ManifestBuilder.Sha256OfFile(file.FullName) != entry.Sha256)

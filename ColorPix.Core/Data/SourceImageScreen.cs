@@ -16,7 +16,7 @@ public static class SourceImageScreen
     public const double GrayShare = 0.99;
 
     /// <summary>The decoded RGB image, or null with the reason it cannot be used. The caller disposes the image.</summary>
-    public static Image? TryDecode(ReadOnlySpan<byte> bytes, out string? rejection)
+    public static Image? TryDecode(ReadOnlySpan<byte> bytes, out string? rejection, ImageDecodeOptions? options = null)
     {
         try
         {
@@ -27,7 +27,7 @@ public static class SourceImageScreen
                 rejection = $"grayscale: single-channel {info.Format.DisplayName()}";
                 return null;
             }
-            var image = Image.Decode(bytes);
+            var image = Image.Decode(bytes, options);
             rejection = IsGrayscale(image) ? $"grayscale: R=G=B within {GrayTolerance} levels" : null;
             if (rejection is null) return image;
             image.Dispose();

@@ -39,10 +39,30 @@ public static partial class SplitAssigner
     /// <summary>A uniform draw in [0, 1) from sha256(seed, path), compared with the cumulative fractions.</summary>
     public static Split Hashed(string relativePath, int seed, SplitFractions fractions)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{relativePath}"));
-        var draw = BinaryPrimitives.ReadUInt64BigEndian(hash) / 18446744073709551616.0; // 2^64
+        var draw = Draw(relativePath, seed);
         if (draw < fractions.Train) return Split.Train;
         return draw < fractions.Train + fractions.Val ? Split.Val : Split.Test;
+    }
+
+    /// <summary>
+    /// Splits a small set by quota rather than by independent draws, which could leave its test split short:
+    /// the keys (one per group of files) are ordered by their draw from sha256(seed, key), and the first
+    /// max(<paramref name="minTest"/>, test fraction x n) go to test, the next val fraction x n to val, the rest
+    /// to train. A key's draw never changes, so adding one moves at most the keys at the two boundaries.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Split> ByQuota(IEnumerable<string> keys, int seed, SplitFractions fractions, int minTest)
+    {
+        var ordered = keys.Distinct().OrderBy(k => Draw(k, seed)).ThenBy(k => k, StringComparer.Ordinal).ToList();
+        var test = Math.Min(ordered.Count, Math.Max(minTest, (int)Math.Round(fractions.Test * ordered.Count)));
+        var val = Math.Min(ordered.Count - test, (int)Math.Round(fractions.Val * ordered.Count));
+        return ordered.Select((key, rank) => (key, split: rank < test ? Split.Test : rank < test + val ? Split.Val : Split.Train))
+            .ToDictionary(p => p.key, p => p.split);
+    }
+
+    private static double Draw(string key, int seed)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{key}"));
+        return BinaryPrimitives.ReadUInt64BigEndian(hash) / 18446744073709551616.0; // 2^64
     }
 
     [GeneratedRegex(@"^(train|val|valid|validation|test)(\d{2,4})?$", RegexOptions.IgnoreCase)]

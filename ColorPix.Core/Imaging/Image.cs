@@ -41,8 +41,9 @@ public sealed partial class Image : IDisposable
     {
         this.bitmap = bitmap;
         (Width, Height, Channels, byteCount) = (bitmap.Width, bitmap.Height, channels, bitmap.ByteCount);
-        // The pixels live outside the managed heap: tell the GC, so that undisposed images still get collected.
-        GC.AddMemoryPressure(byteCount);
+        // No GC.AddMemoryPressure for the native pixels: every image is disposed where it is made, and the pressure of
+        // 40-megapixel images forced a full GC every few decodes. Those GCs finalize TorchSharp's temporary Scalars
+        // while libtorch still reads them (its P/Invoke wrappers keep no reference), which corrupted a training run.
         Interlocked.Increment(ref liveCount);
         Interlocked.Add(ref allocatedBytes, byteCount);
     }
@@ -160,7 +161,6 @@ public sealed partial class Image : IDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
         Interlocked.Decrement(ref liveCount);
-        GC.RemoveMemoryPressure(byteCount);
     }
 
     private static void CheckChannels(int channels)

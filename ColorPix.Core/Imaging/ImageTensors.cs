@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using static TorchSharp.torch;
 
 namespace ColorPix.Core.Imaging;
@@ -11,7 +12,7 @@ public static class ImageTensors
     {
         using var scope = NewDisposeScope();
         var pixels = tensor(image.CopyPixels(), [image.Height, image.Width, image.Channels], ScalarType.Byte);
-        return (pixels.permute(2, 0, 1).to(ScalarType.Float32) / 255).MoveToOuterDisposeScope();
+        return pixels.permute(2, 0, 1).to(ScalarType.Float32).Over(255).MoveToOuterDisposeScope();
     }
 
     /// <summary>[1,3,H,W] RGB in [0,1]; a gray image is repeated over the three channels.</summary>
@@ -34,5 +35,5 @@ public static class ImageTensors
 
     /// <summary>[N,C,H,W] in [0,1] to interleaved 8-bit [N,H,W,C] on the CPU, rounded half to even.</summary>
     internal static Tensor ToBytes(Tensor images) =>
-        (images.to(ScalarType.Float32).clamp(0, 1) * 255).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().cpu();
+        images.to(ScalarType.Float32).Within(0, 1).Times(255).round().to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().cpu();
 }

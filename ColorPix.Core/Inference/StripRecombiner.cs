@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Color;
 using ColorPix.Core.Imaging;
 using static TorchSharp.torch;
@@ -56,7 +57,7 @@ internal static class StripRecombiner
         Strip(image, y, count).CopyTo(pixels.bytes);
         var planes = pixels.permute(2, 0, 1).unsqueeze(0);
         var rgb = (image.Channels == 1 ? planes.expand(1, 3, count, image.Width) : planes.narrow(1, 0, 3)).to(ScalarType.Float32);
-        return rgb / 255;
+        return rgb.Over(255);
     }
 
     /// <summary>Rows [y, y+count) of the image's memory: rows are stored back to back.</summary>

@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,9 +16,9 @@ public sealed record LabNormalization(double LDivisor, double LOffset, double Ab
     /// <summary>The pix2pix reference's colorization mode: L/50 - 1 and ab/110.</summary>
     public static readonly LabNormalization Pix2Pix = new(50, 1, 110);
 
-    public Tensor NetworkInput(Tensor lightness) => lightness / LDivisor - LOffset;
-    public Tensor ToAb(Tensor output) => output * AbScale;
-    public Tensor FromAb(Tensor ab) => ab / AbScale;
+    public Tensor NetworkInput(Tensor lightness) => lightness.Over(LDivisor).Minus(LOffset);
+    public Tensor ToAb(Tensor output) => output.Times(AbScale);
+    public Tensor FromAb(Tensor ab) => ab.Over(AbScale);
 
     public string Describe() => FormattableString.Invariant($"input=L/{LDivisor}-{LOffset}; ab=output*{AbScale}");
 }

@@ -8,8 +8,11 @@ namespace ColorPix.Core.Models;
 /// <summary>
 /// Pix2Pix for colorization (the reference implementation's colorization mode): L/50-1 in, ab/110 out.
 /// ImageSize fixes the UNet depth (128 -> unet_128, 7 downsamplings; 256 -> unet_256, 8).
+/// OutermostDownBias: the first convolution has a bias, where the reference has none. Only the networks of
+/// checkpoint format 1 (the shipped Pix2Pix among them) were built so; new ones follow the reference.
 /// </summary>
-public sealed record Pix2PixConfig(int ImageSize = 128, int Ngf = 64, int Ndf = 64, bool Dropout = true, int DiscriminatorLayers = 3)
+public sealed record Pix2PixConfig(int ImageSize = 128, int Ngf = 64, int Ndf = 64, bool Dropout = true, int DiscriminatorLayers = 3,
+    bool OutermostDownBias = false)
 {
     public int Downsamplings => ImageSize switch
     {
@@ -19,17 +22,30 @@ public sealed record Pix2PixConfig(int ImageSize = 128, int Ngf = 64, int Ndf = 
     };
 }
 
-/// <summary>Normal(0, 0.02) initialisation of the reference code (BatchNorm weights Normal(1, 0.02), biases 0).</summary>
+/// <summary>
+/// The reference's init_weights(init_type='normal', gain=0.02), decided by module type as it does: every
+/// convolution (transposed too) N(0, 0.02) with bias 0, every BatchNorm2d weight N(1, 0.02) with bias 0.
+/// </summary>
 internal static class Pix2PixInit
 {
-    public static void Apply(nn.Module module)
+    private const double Gain = 0.02;
+
+    public static void Apply(nn.Module network)
     {
-        foreach (var (name, p) in module.named_parameters())
+        using var _ = no_grad();
+        foreach (var module in network.modules())
         {
-            var isNorm = name.Contains("norm", StringComparison.Ordinal);
-            using var _ = no_grad();
-            if (name.EndsWith("bias", StringComparison.Ordinal)) p.zero_();
-            else p.normal_(isNorm ? 1.0 : 0.0, 0.02);
+            switch (module)
+            {
+                case Convolution conv:
+                    conv.weight.normal_(0.0, Gain);
+                    conv.bias?.zero_();
+                    break;
+                case BatchNorm2d norm:
+                    norm.weight?.normal_(1.0, Gain);
+                    norm.bias?.zero_();
+                    break;
+            }
         }
     }
 }
@@ -48,7 +64,7 @@ public sealed class UnetGenerator : Module<Tensor, Tensor>
         block = new UnetBlock(ngf * 4, ngf * 8, UnetBlock.Kind.Middle, block);
         block = new UnetBlock(ngf * 2, ngf * 4, UnetBlock.Kind.Middle, block);
         block = new UnetBlock(ngf, ngf * 2, UnetBlock.Kind.Middle, block);
-        model = new UnetBlock(2, ngf, UnetBlock.Kind.Outermost, block, inputChannels: 1);
+        model = new UnetBlock(2, ngf, UnetBlock.Kind.Outermost, block, inputChannels: 1, downBias: config.OutermostDownBias);
         RegisterComponents();
         Pix2PixInit.Apply(this);
     }
@@ -67,15 +83,18 @@ public sealed class UnetBlock : Module<Tensor, Tensor>
     private readonly UnetBlock? inner;
     private readonly Sequential up;
 
-    public UnetBlock(int outerChannels, int innerChannels, Kind kind, UnetBlock? inner = null, bool dropout = false, int? inputChannels = null)
+    /// <summary>As the reference's UnetSkipConnectionBlock with BatchNorm, whose use_bias follows the norm type, not the
+    /// layer: no down-convolution has a bias, not even the outermost and innermost ones that no norm follows (downBias
+    /// adds one for format-1 networks); of the up-convolutions only the outermost, which feeds tanh, has one.</summary>
+    public UnetBlock(int outerChannels, int innerChannels, Kind kind, UnetBlock? inner = null, bool dropout = false, int? inputChannels = null,
+        bool downBias = false)
         : base(nameof(UnetBlock))
     {
         this.kind = kind;
         var input = inputChannels ?? outerChannels;
-        // BatchNorm follows every inner convolution, so those carry no bias.
         down = Sequential();
         if (kind != Kind.Outermost) down.append(LeakyReLU(0.2));
-        down.append(Conv2d(input, innerChannels, 4, stride: 2, padding: 1, bias: kind == Kind.Outermost));
+        down.append(Conv2d(input, innerChannels, 4, stride: 2, padding: 1, bias: downBias));
         if (kind == Kind.Middle) down.append(BatchNorm2d(innerChannels));
 
         this.inner = inner;

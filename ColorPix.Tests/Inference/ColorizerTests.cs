@@ -15,7 +15,7 @@ public class ColorizerTests
     {
         var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64);
         var decoder = (Sequential)model.Network.named_children().Single(c => c.name == "decoder").module;
-        var last = (ConvTranspose2d)decoder[decoder.Count - 2];
+        var last = (Conv2d)decoder[decoder.Count - 3];
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         last.weight!.zero_();

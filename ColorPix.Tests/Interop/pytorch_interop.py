@@ -23,7 +23,8 @@ def autoencoder(width):
         encoder += [nn.Conv2d(prev, c, 3, 2, 1), nn.ReLU(), nn.BatchNorm2d(c)]
         prev = c
     for c in channels[::-1][1:] + [2]:
-        decoder += [nn.ConvTranspose2d(prev, c, 3, 2, 1, output_padding=1), nn.Tanh() if c == 2 else nn.ReLU()]
+        decoder += [nn.Conv2d(prev, c, 3, 1, 1), nn.Tanh() if c == 2 else nn.ReLU(),
+                    nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)]
         prev = c
 
     class AutoEncoder(nn.Module):

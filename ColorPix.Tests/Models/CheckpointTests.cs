@@ -1,4 +1,5 @@
 using ColorPix.Core.Checkpoints;
+using ColorPix.Core.Data;
 using ColorPix.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -58,6 +59,93 @@ public class CheckpointTests
             meta["dtype"].Should().Be("float16");
             (loaded.PredictAb(lightness) - expected).abs().max().ToDouble().Should().BeLessThan(1.0, "fp16 weights move ab by well under one unit");
         }
+    }
+
+    [Test]
+    public void A_checkpoint_records_the_network_variant_in_its_config()
+    {
+        using (var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64)) ModelCheckpoint.Save(path, model);
+        using (var file = SafeTensors.Load(path))
+        {
+            file.Metadata["colorpix.format"].Should().Be("2");
+            file.Metadata["config"].Should().Contain("\"Upsampling\":\"ConvolutionThenBilinear\"");
+        }
+        using (var model = ColorizationModel.CreatePix2Pix(new Pix2PixConfig(128, Ngf: 8))) ModelCheckpoint.Save(path, model);
+        using (var file = SafeTensors.Load(path)) file.Metadata["config"].Should().Contain("\"OutermostDownBias\":false");
+    }
+
+    // Format 1's configs, as ColorPix wrote them (the shipped checkpoints have these, with other widths).
+    public static IEnumerable<TestCaseData> Format1Models()
+    {
+        yield return new TestCaseData((Func<ColorizationModel>)(() =>
+                ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125, AutoEncoderUpsampling.TransposedConvolution), 64)),
+            "{\"Width\":0.125,\"Channels\":[8,16,32,64,128]}", "decoder.8.weight").SetName("AutoEncoder with transposed convolutions");
+        yield return new TestCaseData((Func<ColorizationModel>)(() =>
+                ColorizationModel.CreatePix2Pix(new Pix2PixConfig(128, Ngf: 8, Ndf: 8, OutermostDownBias: true))),
+            "{\"ImageSize\":128,\"Ngf\":8,\"Ndf\":8,\"Dropout\":true,\"DiscriminatorLayers\":3,\"Downsamplings\":7}", "model.down.0.bias")
+            .SetName("Pix2Pix with a bias on its outermost down-convolution");
+    }
+
+    [TestCaseSource(nameof(Format1Models))]
+    public void A_format_1_checkpoint_loads_as_the_network_it_was_made_with(Func<ColorizationModel> create, string format1Config, string legacyWeight)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(5);
+        using var original = create();
+        original.Network.eval();
+        var state = original.Network.state_dict();
+        state.Should().ContainKey(legacyWeight);
+        SafeTensors.Save(path, state, new Dictionary<string, string>
+        {
+            ["colorpix.format"] = "1",
+            ["model"] = original.Kind.Name(),
+            ["config"] = format1Config,
+            ["image_size"] = original.ImageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["normalization"] = original.Normalization.Describe(),
+            ["dtype"] = "float32",
+        });
+        var lightness = torch.rand(1, 1, original.ImageSize, original.ImageSize) * 100;
+
+        var (loaded, _) = ModelCheckpoint.Load(path);
+        using (loaded)
+        {
+            loaded.ConfigJson.Should().Be(original.ConfigJson);
+            loaded.PredictAb(lightness).data<float>().ToArray().Should().Equal(original.PredictAb(lightness).data<float>().ToArray());
+        }
+    }
+
+    [Test]
+    public void The_shipped_format_1_checkpoints_load_as_the_variants_they_were_trained_as()
+    {
+        var root = RepoPaths.FindRoot();
+        var (autoEncoder, aeMeta) = ModelCheckpoint.Load(RepoPaths.ShippedModel(root, "autoencoder"));
+        using (autoEncoder)
+        {
+            aeMeta["colorpix.format"].Should().Be("1");
+            autoEncoder.AutoEncoderConfig!.Upsampling.Should().Be(AutoEncoderUpsampling.TransposedConvolution);
+        }
+        var (pix2Pix, p2pMeta) = ModelCheckpoint.Load(RepoPaths.ShippedModel(root, "pix2pix"));
+        using (pix2Pix)
+        {
+            p2pMeta["colorpix.format"].Should().Be("1");
+            pix2Pix.Pix2PixConfig!.OutermostDownBias.Should().BeTrue();
+        }
+    }
+
+    [Test]
+    public void A_checkpoint_of_an_unknown_format_is_refused_clearly()
+    {
+        using (var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64)) ModelCheckpoint.Save(path, model);
+        Dictionary<string, string> metadata;
+        Dictionary<string, Tensor> tensors;
+        using (var file = SafeTensors.Load(path))
+        {
+            metadata = new Dictionary<string, string>(file.Metadata) { ["colorpix.format"] = "3" };
+            tensors = file.Tensors.ToDictionary(t => t.Key, t => t.Value.clone());
+        }
+        SafeTensors.Save(path, tensors, metadata);
+        var act = () => ModelCheckpoint.Load(path);
+        act.Should().Throw<InvalidDataException>().WithMessage("*format 3*reads formats 1 and 2*");
     }
 
     [Test]

@@ -17,8 +17,9 @@ def autoencoder():
         layers += [nn.Conv2d(previous, c, 3, stride=2, padding=1), nn.ReLU(), nn.BatchNorm2d(c)]
         previous = c
     for c in (512, 256, 128, 64, 2):
-        layers += [nn.ConvTranspose2d(previous, c, 3, stride=2, padding=1, output_padding=1),
-                   nn.Tanh() if c == 2 else nn.ReLU()]
+        # ColorPix's decoder layer: 3x3 convolution at the input resolution, activation, bilinear x2.
+        layers += [nn.Conv2d(previous, c, 3, padding=1), nn.Tanh() if c == 2 else nn.ReLU(),
+                   nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)]
         previous = c
     return nn.Sequential(*layers)
 

@@ -20,7 +20,7 @@ class Block(nn.Module):
         super().__init__()
         self.outermost = outermost
         input_nc = input_nc or outer
-        down = nn.Conv2d(input_nc, inner, 4, 2, 1, bias=outermost)
+        down = nn.Conv2d(input_nc, inner, 4, 2, 1, bias=False)  # as the reference with BatchNorm
         if outermost:
             layers = [down, sub, nn.ReLU(), nn.ConvTranspose2d(inner * 2, outer, 4, 2, 1), nn.Tanh()]
         elif innermost:

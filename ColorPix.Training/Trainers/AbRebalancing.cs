@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,12 +23,12 @@ internal sealed class AbRebalancing : IDisposable
     public Tensor Weights(Tensor ab)
     {
         using var scope = NewDisposeScope();
-        var cells = ((ab.detach().clamp(-Reach, Reach - 1e-3) + Reach) / Cell).floor().to(ScalarType.Int64);
-        var index = cells.narrow(1, 0, 1) * Side + cells.narrow(1, 1, 1);              // [B,1,H,W]
+        var cells = ab.detach().Within(-Reach, Reach - 1e-3).Plus(Reach).Over(Cell).floor();   // small whole numbers, exact as floats
+        var index = cells.narrow(1, 0, 1).Times(Side).Plus(cells.narrow(1, 1, 1)).to(ScalarType.Int64);              // [B,1,H,W]
         counts.add_(bincount(index.flatten().cpu(), minlength: Side * Side).to(ScalarType.Float64));
         var p = counts / counts.sum();
-        var seen = p.gt(0).sum().ToDouble();
-        var w = ((1 - Lambda) * p + Lambda / seen).reciprocal() * p.gt(0);
+        var seen = p.Above(0).sum().ToDouble();
+        var w = p.Times(1 - Lambda).Plus(Lambda / seen).reciprocal() * p.Above(0);
         w = w / (p * w).sum();
         return w.to(ScalarType.Float32).to(ab.device).index_select(0, index.flatten()).view(index.shape).MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -47,12 +48,12 @@ public sealed class AutoEncoderTrainer : ITrainer
     {
         Model.Network.train();
         adam.zero_grad();
-        var predicted = Model.PredictAb(lightness) / AbRange;
-        var target = ab / AbRange;
+        var predicted = Model.PredictAb(lightness).Over(AbRange);
+        var target = ab.Over(AbRange);
         var objective = loss switch
         {
             AbLoss.L1 => F.l1_loss(predicted, target),
-            AbLoss.Rebalanced => ((predicted - target).square() * rebalancing!.Weights(ab)).mean() * 2, // mean over 2 channels, as MSE
+            AbLoss.Rebalanced => ((predicted - target).square() * rebalancing!.Weights(ab)).mean().Times(2), // mean over 2 channels, as MSE
             _ => F.mse_loss(predicted, target),
         };
         objective.backward();
@@ -69,7 +70,7 @@ public sealed class AutoEncoderTrainer : ITrainer
         return new Dictionary<string, double> { ["mse"] = Loss(lightness, ab).item<float>() };
     }
 
-    private Tensor Loss(Tensor lightness, Tensor ab) => F.mse_loss(Model.PredictAb(lightness) / AbRange, ab / AbRange);
+    private Tensor Loss(Tensor lightness, Tensor ab) => F.mse_loss(Model.PredictAb(lightness).Over(AbRange), ab.Over(AbRange));
 
     public IReadOnlyDictionary<string, Tensor> TrainingState() => AdamState.Tensors(adam, "adam").ToDictionary();
 

@@ -1,3 +1,4 @@
+using ColorPix.Core.Engine;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Models;
 using TorchSharp;
@@ -57,7 +58,7 @@ public sealed class Pix2PixTrainer : ITrainer
     {
         var lossFake = GanLoss(Discriminate(fakeAb.detach()), real: false);
         var lossReal = GanLoss(Discriminate(realAb), real: true);
-        var loss = (lossFake + lossReal) * 0.5;
+        var loss = lossFake.Plus(lossReal).Times(0.5);
         loss.backward();
         return loss.item<float>();
     }
@@ -66,7 +67,7 @@ public sealed class Pix2PixTrainer : ITrainer
     {
         var gan = GanLoss(Discriminate(fakeAb), real: true);
         var l1 = F.l1_loss(fakeAb, realAb);
-        (gan + l1 * LambdaL1).backward();
+        gan.Plus(l1.Times(LambdaL1)).backward();
         return (gan.item<float>(), l1.item<float>());
     }
 

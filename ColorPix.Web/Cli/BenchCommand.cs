@@ -54,6 +54,7 @@ public static class BenchCommand
         bench.Subcommands.Add(engine);
         bench.Subcommands.Add(train);
         bench.Subcommands.Add(ServeBenchCommand.Create(Progress, Print));
+        bench.Subcommands.Add(MemoryBenchCommand.Create(Progress, Print));
         return bench;
     }
 

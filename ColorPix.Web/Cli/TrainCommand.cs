@@ -45,7 +45,7 @@ public static class TrainCommand
             var options = Options(parsed, root);
             options.Validate();
             var manifest = RepoPaths.ManifestOf(options.Data, root);
-            var data = new DatasetBatchSource(manifest, options.Size, options.Batch, options.Workers, options.Seed, options.Repeat, options.MinCrop);
+            var data = new DatasetBatchSource(manifest, options.Size, options.Batch, options.Workers, options.Seed, options.Repeat, options.MinCrop, options.Damage);
             var tracker = new MlflowTrainingTracker(new MlflowFileStore(RepoPaths.MlrunsFolder(root)));
             var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Output);
 
