@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using ColorPix.Core.Models;
 using ColorPix.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,29 +19,14 @@ internal sealed class BenchService : IAsyncDisposable
 
     public static async Task<BenchService> StartAsync(string folder, IReadOnlyDictionary<ModelKind, string> models, BatchingMode batching)
     {
-        var app = ColorPixApp.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
-            ["Database:Provider"] = "sqlite",
-            ["Database:ConnectionString"] = "",
-            ["Database:SqlitePath"] = Path.Combine(folder, "colorpix.db"),
-            ["ObjectStorage:Provider"] = "local",
-            ["ObjectStorage:LocalPath"] = Path.Combine(folder, "objects"),
-            ["ObjectStorage:Sweep:IntervalMinutes"] = "0",
-            // Throwaway secrets: nothing outside this run ever sees them, and none is printed.
-            ["Auth:SigningKey"] = Secret(),
-            ["Auth:AdminPassword"] = Secret(),
-            ["Models:AutoEncoder"] = models[ModelKind.AutoEncoder],
-            ["Models:Pix2Pix"] = models[ModelKind.Pix2Pix],
-            ["Limits:LoginPerMinute"] = "10000",
-            ["Limits:RequestsPerMinute"] = "1000000",
-            ["Limits:ColorizePerMinute"] = "100000",
-            ["Inference:Capacity"] = "64",
-            ["Inference:MaxBatch"] = batching.MaxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Inference:MaxDelayMs"] = batching.MaxDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        var settings = ThrowawayServerSettings.For(folder);
+        settings["urls"] = "http://127.0.0.1:0";
+        settings["Models:AutoEncoder"] = models[ModelKind.AutoEncoder];
+        settings["Models:Pix2Pix"] = models[ModelKind.Pix2Pix];
+        settings["Inference:Capacity"] = "64";
+        settings["Inference:MaxBatch"] = batching.MaxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Inference:MaxDelayMs"] = batching.MaxDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var app = ColorPixApp.Build([], settings);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         if (!address.IsLoopback)
@@ -56,7 +40,7 @@ internal sealed class BenchService : IAsyncDisposable
     /// <summary>Signs up the benchmark's user and returns its bearer token.</summary>
     public async Task<string> SignUpAsync(CancellationToken cancellation)
     {
-        var password = Secret();
+        var password = ThrowawayServerSettings.Secret();
         (await http.PostAsJsonAsync("/add_user", new { username = Username, password }, cancellation)).EnsureSuccessStatusCode();
         using var token = await http.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -96,5 +80,4 @@ internal sealed class BenchService : IAsyncDisposable
         return await http.SendAsync(request, cancellation);
     }
 
-    private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
 }

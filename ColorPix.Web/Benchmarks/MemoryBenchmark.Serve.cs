@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ColorPix.Core.Inference;
 
@@ -120,23 +119,7 @@ public static partial class MemoryBenchmark
         {
             Directory.CreateDirectory(folder);
             var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var environment = new Dictionary<string, string>
-            {
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Microsoft.AspNetCore"] = "Error",
-                ["Database__Provider"] = "sqlite",
-                ["Database__ConnectionString"] = "",
-                ["Database__SqlitePath"] = Path.Combine(folder, "colorpix.db"),
-                ["ObjectStorage__Provider"] = "local",
-                ["ObjectStorage__LocalPath"] = Path.Combine(folder, "objects"),
-                ["ObjectStorage__Sweep__IntervalMinutes"] = "0",
-                // Throwaway secrets: nothing outside this run ever sees them, and none is printed.
-                ["Auth__SigningKey"] = Secret(),
-                ["Auth__AdminPassword"] = Secret(),
-                ["Limits__LoginPerMinute"] = "10000",
-                ["Limits__RequestsPerMinute"] = "1000000",
-                ["Limits__ColorizePerMinute"] = "100000",
-            };
+            var environment = ThrowawayServerSettings.AsEnvironment(ThrowawayServerSettings.For(folder));
             if (budgetMB is { } mb) environment["Inference__MemoryBudgetMB"] = mb.ToString(CultureInfo.InvariantCulture);
             var process = new Process { StartInfo = self.StartInfo(self.Executable, self.Arguments("serve", "--urls", address.ToString().TrimEnd('/')), environment) };
             var log = new OutputTail();
@@ -252,7 +235,7 @@ public static partial class MemoryBenchmark
             var http = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
             try
             {
-                var (username, password) = ("bench", Secret());
+                var (username, password) = ("bench", ThrowawayServerSettings.Secret());
                 using (var signUp = await http.PostAsJsonAsync("/add_user", new { username, password }, cancellation))
                     await EnsureAsync(signUp, "sign-up");
                 using var tokenResponse = await http.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -328,5 +311,4 @@ public static partial class MemoryBenchmark
         }
     }
 
-    private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
 }
