@@ -19,8 +19,25 @@ public static class ImageTensors
     public static Tensor RgbBatch(Image image)
     {
         using var scope = NewDisposeScope();
-        var t = image.ToTensor();
-        return (image.Channels == 1 ? t.expand(3, image.Height, image.Width) : t).unsqueeze(0).MoveToOuterDisposeScope();
+        return RgbRows(image, 0, image.Height).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Rows [y, y+count) of an 8-bit image (gray or RGBX) as RGB floats in [0,1], [1,3,count,W]: a gray image
+    /// is repeated over the three channels. What full-resolution work reads one strip at a time.</summary>
+    internal static Tensor RgbRows(Image image, int y, int count)
+    {
+        var pixels = empty([count, image.Width, image.BytesPerPixel], ScalarType.Byte);
+        Rows(image, y, count).CopyTo(pixels.bytes);
+        var planes = pixels.permute(2, 0, 1).unsqueeze(0);
+        var rgb = (image.Channels == 1 ? planes.expand(1, 3, count, image.Width) : planes.narrow(1, 0, 3)).to(ScalarType.Float32);
+        return rgb.Over(255);
+    }
+
+    /// <summary>Rows [y, y+count) of the image's memory: rows are stored back to back.</summary>
+    internal static Span<byte> Rows(Image image, int y, int count)
+    {
+        var row = image.Width * image.BytesPerPixel;
+        return image.Pixels.Slice(y * row, count * row);
     }
 
     /// <summary>An image from a [3, H, W] (RGB) or [1, H, W] (gray) tensor in [0, 1]: clamped, rounded to 8 bits.</summary>

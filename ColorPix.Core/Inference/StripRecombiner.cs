@@ -34,12 +34,12 @@ internal static class StripRecombiner
             {
                 using var strip = NewDisposeScope();
                 var rows = Math.Min(StripRows, height - y);
-                var lightness = Lab.Lightness(ReadRows(source, y, rows));              // [1,1,h,W]
+                var lightness = Lab.Lightness(ImageTensors.RgbRows(source, y, rows));              // [1,1,h,W]
                 var chroma = abColumns is null || rowWeights is null
                     ? zeros(1, 2, rows, width)
                     : rowWeights.narrow(0, y, rows).matmul(abColumns).unsqueeze(0); // [1,2,h,W]
                 var rgbx = cat([Lab.LabToRgb(cat([lightness, chroma], 1)), ones(1, 1, rows, width)], 1);
-                ImageTensors.ToBytes(rgbx).bytes.CopyTo(Strip(output, y, rows));
+                ImageTensors.ToBytes(rgbx).bytes.CopyTo(ImageTensors.Rows(output, y, rows));
             }
             return output;
         }
@@ -48,23 +48,6 @@ internal static class StripRecombiner
             output.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Rows [y, y+count) of an 8-bit image (gray or RGBX) as RGB floats in [0,1], [1,3,count,W].</summary>
-    private static Tensor ReadRows(Image image, int y, int count)
-    {
-        var pixels = empty([count, image.Width, image.BytesPerPixel], ScalarType.Byte);
-        Strip(image, y, count).CopyTo(pixels.bytes);
-        var planes = pixels.permute(2, 0, 1).unsqueeze(0);
-        var rgb = (image.Channels == 1 ? planes.expand(1, 3, count, image.Width) : planes.narrow(1, 0, 3)).to(ScalarType.Float32);
-        return rgb.Over(255);
-    }
-
-    /// <summary>Rows [y, y+count) of the image's memory: rows are stored back to back.</summary>
-    private static Span<byte> Strip(Image image, int y, int count)
-    {
-        var row = image.Width * image.BytesPerPixel;
-        return image.Pixels.Slice(y * row, count * row);
     }
 
     /// <summary>
