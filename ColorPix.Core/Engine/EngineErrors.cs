@@ -7,6 +7,9 @@ public static class EngineErrors
 {
     public static bool IsEngineError(this Exception e) => e is ExternalException;
 
+    /// <summary>What to tell a person: <see cref="Summary"/> for libtorch's errors, the message otherwise.</summary>
+    public static string MessageOf(Exception e) => e.IsEngineError() ? Summary(e) : e.Message;
+
     /// <summary>The message without the C++ backtrace libtorch appends ("Exception raised from ... frame #0 ..."), on one line.</summary>
     public static string Summary(Exception e)
     {

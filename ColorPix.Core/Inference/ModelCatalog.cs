@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ColorPix.Core.Checkpoints;
 using ColorPix.Core.Data;
+using ColorPix.Core.Engine;
 using ColorPix.Core.Metrics;
 using ColorPix.Core.Models;
 using TorchSharp;
@@ -122,7 +123,7 @@ public sealed class ModelCatalog : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ExternalException or ArgumentException or FormatException or JsonException)
         {
-            return new Slot(path, null, $"cannot load {path}: {e.Message}");
+            return new Slot(path, null, $"cannot load {path}: {EngineErrors.MessageOf(e)}");
         }
     }
 

@@ -56,7 +56,7 @@ public static class CliApp
         var kind = ex.IsEngineError() ? "engine error" : "error";
         var message = ex is DllNotFoundException || ex is TypeInitializationException { InnerException: DllNotFoundException or NotSupportedException }
             ? "the native engine (libtorch under TorchSharp) could not be loaded; run ./colorpix.sh run to set up and build"
-            : ex.IsEngineError() ? EngineErrors.Summary(ex) : ex.Message.ReplaceLineEndings(" ");
+            : EngineErrors.MessageOf(ex).ReplaceLineEndings(" ");
         // Written by hand, not through Spectre: Spectre wraps at 80 columns, and this must stay one line.
         var colored = error == Console.Error && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var line = $"colorpix: {kind}: {message}";
