@@ -40,13 +40,6 @@ public static class SourceImageScreen
         }
     }
 
-    /// <summary>Interleaved RGB pixels whose channels agree on nearly every pixel.</summary>
-    public static bool IsGrayscale(ReadOnlySpan<byte> rgb)
-    {
-        var budget = new GrayBudget(rgb.Length / 3);
-        return budget.Take(rgb, 3);
-    }
-
     /// <summary>An image whose channels agree on nearly every pixel; read row by row, never copied.</summary>
     public static bool IsGrayscale(Image image)
     {

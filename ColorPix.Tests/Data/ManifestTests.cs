@@ -66,10 +66,10 @@ public class ManifestTests
     {
         var pixels = Enumerable.Repeat((byte)120, 100 * 3 * 100).ToArray();
         pixels[0] = 255; // one red pixel in ten thousand: still a grayscale photo
-        SourceImageScreen.IsGrayscale(pixels).Should().BeTrue();
+        using (var image = Image.FromPixels(pixels, 100, 100, 3)) SourceImageScreen.IsGrayscale(image).Should().BeTrue();
         pixels.AsSpan(0, 300 * 3).Fill(0);
         for (var i = 0; i < 300 * 3; i += 3) pixels[i] = 200; // 3% red pixels: colour
-        SourceImageScreen.IsGrayscale(pixels).Should().BeFalse();
+        using (var image = Image.FromPixels(pixels, 100, 100, 3)) SourceImageScreen.IsGrayscale(image).Should().BeFalse();
     }
 
     [Test]

@@ -41,7 +41,8 @@ public class PhotoScreenTests
     public void A_near_gray_picture_is_rejected_by_colorfulness_though_its_channels_differ()
     {
         var pixels = SyntheticPictures.NearGray(seed: 4);
-        SourceImageScreen.IsGrayscale(pixels).Should().BeFalse("R, G and B differ by 4 levels");
+        using (var image = Image.FromPixels(pixels, 256, 192, 3))
+            SourceImageScreen.IsGrayscale(image).Should().BeFalse("R, G and B differ by 4 levels");
 
         var statistics = PhotoStatistics.Measure(pixels, 256, 192);
 

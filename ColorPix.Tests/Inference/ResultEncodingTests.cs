@@ -34,7 +34,7 @@ public class ResultEncodingTests
         gray.Channels.Should().Be(3);
         using var grayJpeg = Image.Decode(gray.Encode(ImageFormat.Jpeg, 95));
 
-        SourceImageScreen.IsGrayscale(grayJpeg.CopyPixels()).Should().BeTrue();
-        SourceImageScreen.IsGrayscale(photo.CopyPixels()).Should().BeFalse();
+        SourceImageScreen.IsGrayscale(grayJpeg).Should().BeTrue();
+        SourceImageScreen.IsGrayscale(photo).Should().BeFalse();
     }
 }
