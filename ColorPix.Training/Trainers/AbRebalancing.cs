@@ -25,10 +25,11 @@ internal sealed class AbRebalancing : IDisposable
         using var scope = NewDisposeScope();
         var cells = ab.detach().Within(-Reach, Reach - 1e-3).Plus(Reach).Over(Cell).floor();   // small whole numbers, exact as floats
         var index = cells.narrow(1, 0, 1).Times(Side).Plus(cells.narrow(1, 1, 1)).to(ScalarType.Int64);              // [B,1,H,W]
-        counts.add_(bincount(index.flatten().cpu(), minlength: Side * Side).to(ScalarType.Float64));
+        counts.add_(bincount(index.flatten().cpu(), minlength: Side * Side).to(ScalarType.Float64), Scalars.One);
         var p = counts / counts.sum();
-        var seen = p.Above(0).sum().ToDouble();
-        var w = p.Times(1 - Lambda).Plus(Lambda / seen).reciprocal() * p.Above(0);
+        var isSeen = p.Above(0).to(ScalarType.Float64);
+        // lambda / Q as a tensor: Q changes with the data, and Scalars caches code constants only.
+        var w = p.Times(1 - Lambda).Plus(isSeen.sum().reciprocal().Times(Lambda)).reciprocal() * isSeen;
         w = w / (p * w).sum();
         return w.to(ScalarType.Float32).to(ab.device).index_select(0, index.flatten()).view(index.shape).MoveToOuterDisposeScope();
     }
