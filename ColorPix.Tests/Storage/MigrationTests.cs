@@ -1,4 +1,5 @@
 using ColorPix.Web.Storage.Metadata.Migrations;
+using ColorPix.Web.Storage.Metadata;
 using Dapper;
 using static ColorPix.Tests.Storage.StorageTestData;
 
@@ -36,6 +37,25 @@ public class MigrationTests
         await using var connection = await db.Connections.OpenAsync(None);
         var createHalfAgain = () => connection.ExecuteAsync("CREATE TABLE half (id INTEGER)");
         await createHalfAgain.Should().NotThrowAsync("the migration's first statement was rolled back with it");
+    }
+
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
+    public async Task The_registry_migration_turns_the_active_model_into_the_champion_and_the_others_into_retired(MetadataBackend backend)
+    {
+        await using var db = await backend.CreateEmptyAsync();
+        await db.Migrator.MigrateAsync(None, SchemaMigrations.All.Take(1).ToList());
+        await using (var connection = await db.Connections.OpenAsync(None))
+        {
+            var timestamp = db.Connections.Provider.Timestamp(T0);
+            foreach (var (version, active) in new[] { ("old", false), ("served", true) })
+                await connection.ExecuteAsync("INSERT INTO models (kind, version, path, metrics_json, is_active, registered_at) VALUES ('pix2pix', @Version, 'p', '{}', @Active, @At)",
+                    new { Version = version, Active = active, At = timestamp });
+        }
+
+        await db.Migrator.MigrateAsync(None);
+
+        var models = await db.Models.ListAsync(None);
+        models.Select(m => (m.Version, m.Status)).Should().BeEquivalentTo(new[] { ("old", ModelStatus.Retired), ("served", ModelStatus.Champion) });
     }
 
     [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]

@@ -21,20 +21,39 @@ public class ModelRegistryTests
     }
 
     [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
-    public async Task One_version_per_kind_is_active(MetadataBackend backend)
+    public async Task One_version_per_kind_is_champion_and_the_previous_one_retires(MetadataBackend backend)
     {
         await using var db = await backend.CreateAsync();
         foreach (var (kind, version, day) in new[] { (ModelKind.Pix2Pix, "v1", 1), (ModelKind.Pix2Pix, "v2", 2), (ModelKind.AutoEncoder, "v1", 3) })
             await db.Models.UpsertAsync(new ModelRegistration(kind, version, $"{kind}-{version}", "{}", T0.AddDays(day)), None);
 
-        (await db.Models.SetActiveAsync(ModelKind.Pix2Pix, "v1", None)).Should().BeTrue();
-        (await db.Models.SetActiveAsync(ModelKind.AutoEncoder, "v1", None)).Should().BeTrue();
-        (await db.Models.SetActiveAsync(ModelKind.Pix2Pix, "v2", None)).Should().BeTrue();
-        (await db.Models.SetActiveAsync(ModelKind.Pix2Pix, "v9", None)).Should().BeFalse();
+        (await db.Models.SetChampionAsync(ModelKind.Pix2Pix, "v1", T0, None)).Should().BeTrue();
+        (await db.Models.SetChampionAsync(ModelKind.AutoEncoder, "v1", T0, None)).Should().BeTrue();
+        (await db.Models.SetChampionAsync(ModelKind.Pix2Pix, "v2", T0.AddHours(1), None)).Should().BeTrue();
+        (await db.Models.SetChampionAsync(ModelKind.Pix2Pix, "v9", T0, None)).Should().BeFalse();
+        (await db.Models.SetChampionAsync(ModelKind.Pix2Pix, "v1", T0, None, onlyIfNone: true)).Should().BeFalse();
 
         var listed = await db.Models.ListAsync(None);
-        listed.Select(m => (m.Kind, m.Version, m.IsActive)).Should().Equal(
-            (ModelKind.AutoEncoder, "v1", true), (ModelKind.Pix2Pix, "v2", true), (ModelKind.Pix2Pix, "v1", false));
-        (await db.Models.GetActiveAsync(ModelKind.Pix2Pix, None))!.Version.Should().Be("v2");
+        listed.Select(m => (m.Kind, m.Version, m.Status)).Should().Equal(
+            (ModelKind.AutoEncoder, "v1", ModelStatus.Champion), (ModelKind.Pix2Pix, "v2", ModelStatus.Champion), (ModelKind.Pix2Pix, "v1", ModelStatus.Retired));
+        var champion = (await db.Models.GetChampionAsync(ModelKind.Pix2Pix, None))!;
+        (champion.Version, champion.ChampionSince).Should().Be(("v2", T0.AddHours(1)));
+    }
+
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
+    public async Task A_kind_without_champion_gets_one_only_once_and_the_champion_cannot_be_demoted_by_status(MetadataBackend backend)
+    {
+        await using var db = await backend.CreateAsync();
+        foreach (var version in new[] { "v1", "v2" })
+            await db.Models.UpsertAsync(new ModelRegistration(ModelKind.AutoEncoder, version, version, "{}", T0) { CheckpointKey = $"models/autoencoder/{version}.safetensors" }, None);
+
+        (await db.Models.SetChampionAsync(ModelKind.AutoEncoder, "v1", T0, None, onlyIfNone: true)).Should().BeTrue();
+        (await db.Models.SetChampionAsync(ModelKind.AutoEncoder, "v2", T0, None, onlyIfNone: true)).Should().BeFalse();
+        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v1", ModelStatus.Rejected, None)).Should().BeFalse();
+        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v2", ModelStatus.Rejected, None)).Should().BeTrue();
+
+        (await db.Models.GetChampionAsync(ModelKind.AutoEncoder, None))!.Version.Should().Be("v1");
+        var v2 = (await db.Models.GetAsync(ModelKind.AutoEncoder, "v2", None))!;
+        (v2.Status, v2.CheckpointKey).Should().Be((ModelStatus.Rejected, "models/autoencoder/v2.safetensors"));
     }
 }

@@ -37,7 +37,7 @@ public static class AdminEndpoints
             foreach (var row in kindRows)
             {
                 var isLoaded = loaded.Info?.Version == row.Version;
-                models.Add(new ModelResponse(kind.Name(), row.Version, row.Path, row.IsActive, isLoaded, isLoaded ? null : loaded.Problem,
+                models.Add(new ModelResponse(kind.Name(), row.Version, row.Path, row.IsChampion, isLoaded, isLoaded ? null : loaded.Problem,
                     row.RegisteredAt, JsonSerializer.Deserialize<JsonElement>(row.MetricsJson), rating?.MeanStars, rating?.Count ?? 0));
             }
         }

@@ -70,7 +70,7 @@ internal sealed class ModelRegistryStartup(ModelCatalog catalog, IModelRegistry 
             }
             var metrics = info.Metrics?.ToJson() ?? "{}";
             await registry.UpsertAsync(new ModelRegistration(info.Kind, info.Version, info.Path, metrics, clock.GetUtcNow()), cancellationToken);
-            await registry.SetActiveAsync(info.Kind, info.Version, cancellationToken);
+            await registry.SetChampionAsync(info.Kind, info.Version, clock.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -7,22 +7,29 @@ namespace ColorPix.Web.Storage.Metadata;
 internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlStore(connections), IModelRegistry
 {
     private const string Columns = """
-        id AS Id, kind AS Kind, version AS Version, path AS Path, metrics_json AS MetricsJson, is_active AS IsActive,
-        registered_at AS RegisteredAt
+        id AS Id, kind AS Kind, version AS Version, path AS Path, checkpoint_key AS CheckpointKey, sha256 AS Sha256, run_id AS RunId,
+        dataset AS Dataset, metrics_json AS MetricsJson, evaluated_on AS EvaluatedOn, status AS Status, mlflow_version AS MlflowVersion,
+        registered_at AS RegisteredAt, champion_since AS ChampionSince
         """;
+
+    private const string Key = "kind = @Kind AND version = @Version";
 
     public async Task<ModelRecord> UpsertAsync(ModelRegistration model, CancellationToken cancellationToken)
     {
         EnsureJsonObject(model.MetricsJson);
         var sql = $"""
-            INSERT INTO models (kind, version, path, metrics_json, is_active, registered_at)
-            VALUES (@Kind, @Version, @Path, @MetricsJson, @IsActive, @RegisteredAt)
-            ON CONFLICT (kind, version) DO UPDATE SET path = excluded.path, metrics_json = excluded.metrics_json
+            INSERT INTO models (kind, version, path, checkpoint_key, sha256, run_id, dataset, metrics_json, evaluated_on, status, registered_at)
+            VALUES (@Kind, @Version, @Path, @CheckpointKey, @Sha256, @RunId, @Dataset, @MetricsJson, @EvaluatedOn, 'challenger', @RegisteredAt)
+            ON CONFLICT (kind, version) DO UPDATE SET path = excluded.path, metrics_json = excluded.metrics_json,
+                checkpoint_key = COALESCE(excluded.checkpoint_key, models.checkpoint_key), sha256 = COALESCE(excluded.sha256, models.sha256),
+                run_id = COALESCE(excluded.run_id, models.run_id), dataset = COALESCE(excluded.dataset, models.dataset),
+                evaluated_on = COALESCE(excluded.evaluated_on, models.evaluated_on)
             RETURNING {Columns}
             """;
         var row = await WithConnectionAsync(c => c.QuerySingleAsync<ModelRow>(Command(sql, new
         {
-            Kind = model.Kind.Name(), model.Version, model.Path, model.MetricsJson, IsActive = false, RegisteredAt = Time(model.RegisteredAt),
+            Kind = model.Kind.Name(), model.Version, model.Path, model.CheckpointKey, model.Sha256, model.RunId, model.Dataset,
+            model.MetricsJson, model.EvaluatedOn, RegisteredAt = Time(model.RegisteredAt),
         }, cancellationToken)), cancellationToken);
         return row.ToRecord();
     }
@@ -34,27 +41,58 @@ internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlSt
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    public Task<bool> SetActiveAsync(ModelKind kind, string version, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
-        {
-            var key = new { Kind = kind.Name(), Version = version };
-            var id = await connection.ExecuteScalarAsync<long?>(Command(
-                "SELECT id FROM models WHERE kind = @Kind AND version = @Version", key, cancellationToken, transaction));
-            if (id is null) return false;
-            // Deactivate first: the unique index on active rows allows one per kind at every step.
-            await connection.ExecuteAsync(Command("UPDATE models SET is_active = @No WHERE kind = @Kind AND is_active",
-                new { key.Kind, No = false }, cancellationToken, transaction));
-            await connection.ExecuteAsync(Command("UPDATE models SET is_active = @Yes WHERE id = @Id",
-                new { Id = id, Yes = true }, cancellationToken, transaction));
-            return true;
-        }, cancellationToken);
-
-    public async Task<ModelRecord?> GetActiveAsync(ModelKind kind, CancellationToken cancellationToken)
+    public async Task<ModelRecord?> GetAsync(ModelKind kind, string version, CancellationToken cancellationToken)
     {
         var row = await WithConnectionAsync(c => c.QuerySingleOrDefaultAsync<ModelRow>(Command(
-            $"SELECT {Columns} FROM models WHERE kind = @Kind AND is_active", new { Kind = kind.Name() }, cancellationToken)), cancellationToken);
+            $"SELECT {Columns} FROM models WHERE {Key}", new { Kind = kind.Name(), Version = version }, cancellationToken)), cancellationToken);
         return row?.ToRecord();
     }
+
+    public async Task<ModelRecord?> GetChampionAsync(ModelKind kind, CancellationToken cancellationToken)
+    {
+        var row = await WithConnectionAsync(c => c.QuerySingleOrDefaultAsync<ModelRow>(Command(
+            $"SELECT {Columns} FROM models WHERE kind = @Kind AND status = 'champion'", new { Kind = kind.Name() }, cancellationToken)), cancellationToken);
+        return row?.ToRecord();
+    }
+
+    public async Task<bool> SetChampionAsync(ModelKind kind, string version, DateTimeOffset at, CancellationToken cancellationToken, bool onlyIfNone = false)
+    {
+        try
+        {
+            return await InTransactionAsync(async (connection, transaction) =>
+            {
+                var key = new { Kind = kind.Name(), Version = version };
+                var id = await connection.ExecuteScalarAsync<long?>(Command($"SELECT id FROM models WHERE {Key}", key, cancellationToken, transaction));
+                if (id is null) return false;
+                if (onlyIfNone && await connection.ExecuteScalarAsync<long>(Command(
+                        "SELECT COUNT(*) FROM models WHERE kind = @Kind AND status = 'champion'", key, cancellationToken, transaction)) > 0)
+                    return false;
+                // Retire first: the unique index on champions allows one per kind at every step.
+                await connection.ExecuteAsync(Command("UPDATE models SET status = 'retired' WHERE kind = @Kind AND status = 'champion' AND id <> @Id",
+                    new { key.Kind, Id = id }, cancellationToken, transaction));
+                await connection.ExecuteAsync(Command("UPDATE models SET status = 'champion', champion_since = COALESCE(CASE WHEN status = 'champion' THEN champion_since END, @At) WHERE id = @Id",
+                    new { Id = id, At = Time(at) }, cancellationToken, transaction));
+                return true;
+            }, cancellationToken);
+        }
+        catch (System.Data.Common.DbException e) when (onlyIfNone && SqlDialect.IsUniqueViolation(e))
+        {
+            return false; // another replica crowned one at the same moment
+        }
+    }
+
+    public async Task<bool> SetStatusAsync(ModelKind kind, string version, ModelStatus status, CancellationToken cancellationToken)
+    {
+        if (status == ModelStatus.Champion) throw new ArgumentException("use SetChampionAsync to crown a version", nameof(status));
+        return await WithConnectionAsync(c => c.ExecuteAsync(Command($"UPDATE models SET status = @Status WHERE {Key} AND status <> 'champion'",
+            new { Kind = kind.Name(), Version = version, Status = Name(status) }, cancellationToken)), cancellationToken) == 1;
+    }
+
+    public Task SetMlflowVersionAsync(ModelKind kind, string version, int mlflowVersion, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => c.ExecuteAsync(Command($"UPDATE models SET mlflow_version = @MlflowVersion WHERE {Key}",
+            new { Kind = kind.Name(), Version = version, MlflowVersion = mlflowVersion }, cancellationToken)), cancellationToken);
+
+    internal static string Name(ModelStatus status) => status.ToString().ToLowerInvariant();
 
     private static void EnsureJsonObject(string json)
     {
@@ -73,11 +111,19 @@ internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlSt
         public string Kind { get; init; } = "";
         public string Version { get; init; } = "";
         public string Path { get; init; } = "";
+        public string? CheckpointKey { get; init; }
+        public string? Sha256 { get; init; }
+        public string? RunId { get; init; }
+        public string? Dataset { get; init; }
         public string MetricsJson { get; init; } = "";
-        public bool IsActive { get; init; }
+        public string? EvaluatedOn { get; init; }
+        public string Status { get; init; } = "";
+        public long? MlflowVersion { get; init; }
         public object RegisteredAt { get; init; } = "";
+        public object? ChampionSince { get; init; }
 
-        public ModelRecord ToRecord() => new(Id, ModelKinds.Parse(Kind), Version, Path, MetricsJson, IsActive,
-            SqlDialect.ReadTimestamp(RegisteredAt));
+        public ModelRecord ToRecord() => new(Id, ModelKinds.Parse(Kind), Version, Path, CheckpointKey, Sha256, RunId, Dataset, MetricsJson,
+            EvaluatedOn, Enum.Parse<ModelStatus>(Status, ignoreCase: true), (int?)MlflowVersion, SqlDialect.ReadTimestamp(RegisteredAt),
+            ChampionSince is null ? null : SqlDialect.ReadTimestamp(ChampionSince));
     }
 }

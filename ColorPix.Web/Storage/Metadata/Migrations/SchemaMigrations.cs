@@ -14,6 +14,9 @@ public static class SchemaMigrations
         new(1, "users, images, colorizations, ratings, models",
             Sqlite: Initial(id: "INTEGER PRIMARY KEY AUTOINCREMENT", boolean: "INTEGER", timestamp: "TEXT", isTrue: "= 1"),
             Postgres: Initial(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", boolean: "BOOLEAN", timestamp: "TIMESTAMPTZ", isTrue: "")),
+        new(2, "model registry (status, checkpoint in the object store, lineage), selection decisions, schedules, consent time",
+            Sqlite: Registry(id: "INTEGER PRIMARY KEY AUTOINCREMENT", timestamp: "TEXT", isTrue: "= 1"),
+            Postgres: Registry(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", timestamp: "TIMESTAMPTZ", isTrue: "")),
     ];
 
     public static int Latest => All[^1].Version;
@@ -82,5 +85,52 @@ public static class SchemaMigrations
         );
         -- At most one active version per kind, enforced by the database rather than by care.
         CREATE UNIQUE INDEX ux_models_active_kind ON models (kind) WHERE is_active {isTrue};
+        """;
+
+    /// <summary>
+    /// A version's status replaces the active flag: exactly one "champion" per kind at most (the one served),
+    /// "challenger" waits for the selection job, "retired" was champion once, "rejected" lost a selection or failed its
+    /// check. The checkpoint lives in the object store (every replica fetches it by key). consent_changed_at is when the
+    /// owner last set the image's consent: with consent on, the time they consented.
+    /// </summary>
+    private static string Registry(string id, string timestamp, string isTrue) => $"""
+        DROP INDEX ux_models_active_kind;
+        ALTER TABLE models ADD COLUMN status TEXT NOT NULL DEFAULT 'challenger'
+            CHECK (status IN ('champion', 'challenger', 'retired', 'rejected'));
+        UPDATE models SET status = 'champion' WHERE is_active {isTrue};
+        UPDATE models SET status = 'retired' WHERE NOT (is_active {isTrue});
+        ALTER TABLE models DROP COLUMN is_active;
+        CREATE UNIQUE INDEX ux_models_champion ON models (kind) WHERE status = 'champion';
+        ALTER TABLE models ADD COLUMN checkpoint_key TEXT NULL;
+        ALTER TABLE models ADD COLUMN sha256 TEXT NULL;
+        ALTER TABLE models ADD COLUMN run_id TEXT NULL;
+        ALTER TABLE models ADD COLUMN dataset TEXT NULL;
+        ALTER TABLE models ADD COLUMN evaluated_on TEXT NULL;
+        ALTER TABLE models ADD COLUMN mlflow_version INTEGER NULL;
+        ALTER TABLE models ADD COLUMN champion_since {timestamp} NULL;
+
+        CREATE TABLE model_decisions (
+            id {id},
+            kind TEXT NOT NULL CHECK (kind IN ('autoencoder', 'pix2pix')),
+            trigger TEXT NOT NULL CHECK (trigger IN ('schedule', 'promote', 'rollback')),
+            outcome TEXT NOT NULL CHECK (outcome IN ('promoted', 'refused')),
+            champion_version TEXT NULL,
+            challenger_version TEXT NULL,
+            reason TEXT NOT NULL,
+            numbers_json TEXT NOT NULL,
+            mlflow_run_id TEXT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at {timestamp} NOT NULL
+        );
+        CREATE INDEX ix_model_decisions_kind_time ON model_decisions (kind, decided_at);
+
+        -- A job due at next_run_at is claimed by the one process whose UPDATE moves it on: replicas never run it twice.
+        CREATE TABLE scheduled_jobs (
+            name TEXT PRIMARY KEY,
+            next_run_at {timestamp} NOT NULL
+        );
+
+        ALTER TABLE images ADD COLUMN consent_changed_at {timestamp} NULL;
+        UPDATE images SET consent_changed_at = created_at;
         """;
 }
