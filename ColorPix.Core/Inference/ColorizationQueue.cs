@@ -46,15 +46,20 @@ public sealed class ColorizationQueue : IAsyncDisposable
     /// </summary>
     /// <exception cref="QueueFullException">The model's queue is full: retry after the time it carries.</exception>
     /// <exception cref="ModelUnavailableException">The model is not loaded, or the service is stopping.</exception>
-    public async Task<Image> ColorizeAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
+    public async Task<Image> ColorizeAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default) =>
+        (await ColorizeVersionedAsync(prepared, kind, cancellation)).Image;
+
+    /// <summary><see cref="ColorizeAsync(PreparedImage, ModelKind, CancellationToken)"/>, with the model version that made the
+    /// result: across a hot swap, the version of this request's batch, not the one current when it ends.</summary>
+    public async Task<(Image Image, ModelInfo Model)> ColorizeVersionedAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
     {
-        using var ab = await PredictAsync(prepared, kind, cancellation);
+        using var prediction = await PredictAsync(prepared, kind, cancellation);
         cancellation.ThrowIfCancellationRequested(); // the client left while its batch ran: skip the finishing
-        return Colorizer.Finish(prepared, ab);
+        return (Colorizer.Finish(prepared, prediction.Ab), prediction.Model);
     }
 
-    /// <summary>The ab [1,2,S,S] of a prepared image, batched with other requests; the caller disposes it.</summary>
-    public Task<Tensor> PredictAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
+    /// <summary>The ab [1,2,S,S] of a prepared image, batched with other requests, with its model; the caller disposes it.</summary>
+    public Task<Prediction> PredictAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
     {
         if (Volatile.Read(ref disposed) == 1) throw new ModelUnavailableException(kind, "the service is shutting down");
         cancellation.ThrowIfCancellationRequested();

@@ -82,12 +82,13 @@ public sealed class ModelCatalog : IDisposable
     public IReadOnlyList<ModelAvailability> Describe() => Enum.GetValues<ModelKind>().Select(Describe).ToList();
 
     /// <summary>
-    /// Loads a new checkpoint for a kind and makes it current; the old model is disposed once no batch uses it.
-    /// When the new checkpoint cannot be loaded, the old model stays and the error is thrown.
+    /// Loads a new checkpoint for a kind beside the current one, checks it (<see cref="CanaryCheck"/>) and makes it
+    /// current in one atomic step; batches already running finish on the old model, disposed once no batch uses it.
+    /// When the new checkpoint cannot be loaded or fails its check, the old model stays and the error is thrown.
     /// </summary>
     public ModelInfo Replace(ModelKind kind, string checkpointPath)
     {
-        var loaded = LoadModel(kind, checkpointPath, device);
+        var loaded = LoadChecked(kind, checkpointPath, device);
         Slot old;
         lock (swapLock)
         {
@@ -95,6 +96,21 @@ public sealed class ModelCatalog : IDisposable
             Volatile.Write(ref slots[(int)kind], new Slot(checkpointPath, loaded, null));
         }
         old.Shared?.Retire();
+        return loaded.Info;
+    }
+
+    /// <summary>Records why the wanted version of a kind is not the one serving (the current model, if any, stays).</summary>
+    public void ReportProblem(ModelKind kind, string? problem)
+    {
+        lock (swapLock) Volatile.Write(ref slots[(int)kind], slots[(int)kind] with { Problem = problem });
+    }
+
+    /// <summary>Loads a checkpoint and runs the canary check, as a swap would, without serving it; throws what a swap
+    /// would. The info names the version it would serve as. <paramref name="kind"/> null accepts either kind.</summary>
+    public static ModelInfo Check(string checkpointPath, ModelKind? kind = null, Device? device = null)
+    {
+        var loaded = LoadChecked(kind, checkpointPath, device ?? CPU);
+        loaded.Retire();
         return loaded.Info;
     }
 
@@ -115,7 +131,7 @@ public sealed class ModelCatalog : IDisposable
     {
         try
         {
-            return new Slot(path, LoadModel(kind, path, device), null);
+            return new Slot(path, LoadChecked(kind, path, device), null);
         }
         catch (FileNotFoundException)
         {
@@ -127,16 +143,31 @@ public sealed class ModelCatalog : IDisposable
         }
     }
 
-    private static SharedModel LoadModel(ModelKind kind, string path, Device device)
+    private static SharedModel LoadChecked(ModelKind? kind, string path, Device device)
+    {
+        var loaded = LoadModel(kind, path, device);
+        try
+        {
+            CanaryCheck.Run(loaded.Model, device);
+            return loaded;
+        }
+        catch
+        {
+            loaded.Retire();
+            throw;
+        }
+    }
+
+    private static SharedModel LoadModel(ModelKind? kind, string path, Device device)
     {
         var (model, metadata) = ModelCheckpoint.Load(path, device);
-        if (model.Kind != kind)
+        if (kind is { } expected && model.Kind != expected)
         {
             model.Dispose();
-            throw new InvalidDataException($"{path} holds a {model.Kind.Name()} model, not a {kind.Name()} one");
+            throw new InvalidDataException($"{path} holds a {model.Kind.Name()} model, not a {expected.Name()} one");
         }
         var epoch = metadata.TryGetValue("epoch", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var e) ? e : (int?)null;
-        var info = new ModelInfo(kind, path, ShortHash(path), epoch, model.ImageSize, ReadMetrics(path), DateTimeOffset.UtcNow);
+        var info = new ModelInfo(model.Kind, path, ShortHash(path), epoch, model.ImageSize, ReadMetrics(path), DateTimeOffset.UtcNow);
         return new SharedModel(model, info);
     }
 

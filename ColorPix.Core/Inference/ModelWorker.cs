@@ -39,7 +39,7 @@ internal sealed class ModelWorker
     public bool Busy => Volatile.Read(ref busy) == 1;
 
     /// <summary>Queues a request; refuses at once when the queue is full or closed.</summary>
-    public Task<Tensor> Enqueue(PreparedImage image, CancellationToken cancellation)
+    public Task<Prediction> Enqueue(PreparedImage image, CancellationToken cancellation)
     {
         Interlocked.Increment(ref waiting);
         var request = new QueuedRequest(image, cancellation, () => Interlocked.Decrement(ref waiting));
@@ -121,21 +121,23 @@ internal sealed class ModelWorker
     {
         Volatile.Write(ref busy, 1);
         var started = Stopwatch.GetTimestamp();
-        var (abs, error) = Predict(batch);
+        var (abs, model, error) = Predict(batch);
         Statistics.RecordBatch(Stopwatch.GetElapsedTime(started), batch.Select(r => r.Age).ToList(), abs.Count(ab => ab is not null));
         Volatile.Write(ref busy, 0);
         foreach (var (request, ab) in batch.Zip(abs))
-            if (ab is not null) request.Succeed(ab);
+            if (ab is not null) request.Succeed(new Prediction(ab, model!));
             else request.Fail(error ?? new InvalidOperationException("no result"));
     }
 
-    /// <summary>Each request's ab, or null with the error that stopped it.</summary>
-    private (Tensor?[] Abs, Exception? Error) Predict(List<QueuedRequest> batch)
+    /// <summary>Each request's ab, or null with the error that stopped it, and the one model version that ran the batch.</summary>
+    private (Tensor?[] Abs, ModelInfo? Model, Exception? Error) Predict(List<QueuedRequest> batch)
     {
         var abs = new Tensor?[batch.Count];
+        ModelInfo? model = null;
         try
         {
             using var lease = catalog.Acquire(kind) ?? throw new ModelUnavailableException(kind, catalog.Describe(kind).Problem ?? "not loaded");
+            model = lease.Info;
             // Requests prepared for another size (the model was swapped for one of another size) cannot run;
             // they fail alone, the others still run.
             var size = lease.Model.ImageSize;
@@ -143,12 +145,12 @@ internal sealed class ModelWorker
             var predicted = Colorizer.Predict(lease.Model, fitting.Select(i => batch[i].Image).ToList(), device);
             for (var j = 0; j < fitting.Count; j++) abs[fitting[j]] = predicted[j];
             var misfit = batch.FirstOrDefault(r => r.Image.ModelSize != size);
-            return (abs, misfit is null ? null
+            return (abs, model, misfit is null ? null
                 : new ArgumentException($"{misfit.Image} does not fit the current {kind.Name()} model, which takes {size}: prepare it again"));
         }
         catch (Exception error)
         {
-            return (abs, error);
+            return (abs, model, error);
         }
     }
 }

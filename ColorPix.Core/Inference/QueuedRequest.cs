@@ -11,7 +11,7 @@ internal sealed class QueuedRequest
 {
     private const int Waiting = 0, Claimed = 1, Cancelled = 2;
 
-    private readonly TaskCompletionSource<Tensor> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Prediction> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenRegistration registration;
     private int state;
 
@@ -30,15 +30,15 @@ internal sealed class QueuedRequest
 
     public PreparedImage Image { get; }
     public long EnqueuedAt { get; } = TimeProvider.System.GetTimestamp();
-    public Task<Tensor> Task => completion.Task;
+    public Task<Prediction> Task => completion.Task;
 
     /// <summary>True when the request will run; false when its caller already gave up on it.</summary>
     public bool TryClaim() => Interlocked.CompareExchange(ref state, Claimed, Waiting) == Waiting;
 
-    public void Succeed(Tensor ab)
+    public void Succeed(Prediction prediction)
     {
         registration.Dispose();
-        if (!completion.TrySetResult(ab)) ab.Dispose();
+        if (!completion.TrySetResult(prediction)) prediction.Dispose();
     }
 
     /// <summary>Forgets a request that never made it into the queue.</summary>
@@ -51,4 +51,11 @@ internal sealed class QueuedRequest
     }
 
     public TimeSpan Age => TimeProvider.System.GetElapsedTime(EnqueuedAt);
+}
+
+/// <summary>A request's ab [1,2,S,S] and the model version that computed it (a swap may happen between requests,
+/// never inside a batch). Disposing it disposes the tensor.</summary>
+public sealed record Prediction(Tensor Ab, ModelInfo Model) : IDisposable
+{
+    public void Dispose() => Ab.Dispose();
 }

@@ -51,7 +51,7 @@ public static class ColorizeEndpoints
             {
                 // Both models at once: each has its own queue, so they run side by side.
                 await Task.WhenAll(missing.Select(kind =>
-                    ColorizeOne(kind, prepared[queue.ModelSize(kind)], image, queue, catalog, colorizations, objects, clock, ct)));
+                    ColorizeOne(kind, prepared[queue.ModelSize(kind)], image, queue, colorizations, objects, clock, ct)));
             }
             finally
             {
@@ -64,12 +64,13 @@ public static class ColorizeEndpoints
     }
 
     private static async Task ColorizeOne(ModelKind kind, PreparedImage prepared, ImageRecord image, ColorizationQueue queue,
-        ModelCatalog catalog, IColorizationStore colorizations, IObjectStore objects, TimeProvider clock, CancellationToken ct)
+        IColorizationStore colorizations, IObjectStore objects, TimeProvider clock, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        using var result = await queue.ColorizeAsync(prepared, kind, ct);
+        var (result, model) = await queue.ColorizeVersionedAsync(prepared, kind, ct);
+        using var _ = result;
         var elapsed = watch.ElapsedMilliseconds;
-        var version = catalog.Describe(kind).Info?.Version ?? "unknown";
+        var version = model.Version;
         var (resultKey, thumbnailKey) = (ObjectKeys.Result(image.OwnerId, image.Id, kind.Name()), ObjectKeys.ResultThumbnail(image.OwnerId, image.Id, kind.Name()));
         // Once computed, the result is stored even if this client has gone: a cancellation between the objects and
         // the row would make put-then-record delete objects that a concurrent request's row for the same image uses.
