@@ -55,7 +55,7 @@ public class MigrationTests
         await db.Migrator.MigrateAsync(None);
 
         var models = await db.Models.ListAsync(None);
-        models.Select(m => (m.Version, m.Status)).Should().BeEquivalentTo(new[] { ("old", ModelStatus.Retired), ("served", ModelStatus.Champion) });
+        models.Select(m => (m.Version, m.Status)).Should().BeEquivalentTo(new[] { ("old", VersionStatus.Retired), ("served", VersionStatus.Champion) });
     }
 
     [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]

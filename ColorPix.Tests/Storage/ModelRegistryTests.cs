@@ -35,7 +35,7 @@ public class ModelRegistryTests
 
         var listed = await db.Models.ListAsync(None);
         listed.Select(m => (m.Kind, m.Version, m.Status)).Should().Equal(
-            (ModelKind.AutoEncoder, "v1", ModelStatus.Champion), (ModelKind.Pix2Pix, "v2", ModelStatus.Champion), (ModelKind.Pix2Pix, "v1", ModelStatus.Retired));
+            (ModelKind.AutoEncoder, "v1", VersionStatus.Champion), (ModelKind.Pix2Pix, "v2", VersionStatus.Champion), (ModelKind.Pix2Pix, "v1", VersionStatus.Retired));
         var champion = (await db.Models.GetChampionAsync(ModelKind.Pix2Pix, None))!;
         (champion.Version, champion.ChampionSince).Should().Be(("v2", T0.AddHours(1)));
     }
@@ -49,11 +49,11 @@ public class ModelRegistryTests
 
         (await db.Models.SetChampionAsync(ModelKind.AutoEncoder, "v1", T0, None, onlyIfNone: true)).Should().BeTrue();
         (await db.Models.SetChampionAsync(ModelKind.AutoEncoder, "v2", T0, None, onlyIfNone: true)).Should().BeFalse();
-        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v1", ModelStatus.Rejected, None)).Should().BeFalse();
-        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v2", ModelStatus.Rejected, None)).Should().BeTrue();
+        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v1", VersionStatus.Rejected, None)).Should().BeFalse();
+        (await db.Models.SetStatusAsync(ModelKind.AutoEncoder, "v2", VersionStatus.Rejected, None)).Should().BeTrue();
 
         (await db.Models.GetChampionAsync(ModelKind.AutoEncoder, None))!.Version.Should().Be("v1");
         var v2 = (await db.Models.GetAsync(ModelKind.AutoEncoder, "v2", None))!;
-        (v2.Status, v2.CheckpointKey).Should().Be((ModelStatus.Rejected, "models/autoencoder/v2.safetensors"));
+        (v2.Status, v2.CheckpointKey).Should().Be((VersionStatus.Rejected, "models/autoencoder/v2.safetensors"));
     }
 }

@@ -42,6 +42,9 @@ public sealed class WebAppServer
             ["Auth:SigningKey"] = "a-signing-key-for-the-browser-tests-only-0123456789",
             ["Models:AutoEncoder"] = autoEncoder,
             ["Models:Pix2Pix"] = pix2pix,
+            ["Registry:CacheDirectory"] = Path.Combine(_folder, "model-cache"),
+            ["Registry:Mlruns"] = Path.Combine(_folder, "mlruns"),
+            ["Selection:Enabled"] = "false",
             // Every test signs up and logs in from 127.0.0.1: the per-address sign-in limit is not what they test.
             ["Limits:LoginPerMinute"] = "1000",
         });

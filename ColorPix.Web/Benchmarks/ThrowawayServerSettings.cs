@@ -16,6 +16,9 @@ internal static class ThrowawayServerSettings
         ["ObjectStorage:Provider"] = "local",
         ["ObjectStorage:LocalPath"] = Path.Combine(folder, "objects"),
         ["ObjectStorage:Sweep:IntervalMinutes"] = "0",
+        ["Registry:CacheDirectory"] = Path.Combine(folder, "model-cache"),
+        ["Registry:Mlruns"] = Path.Combine(folder, "mlruns"),
+        ["Selection:Enabled"] = "false",
         // Throwaway secrets: nothing outside this run ever sees them, and none is printed.
         ["Auth:SigningKey"] = Secret(),
         ["Auth:AdminPassword"] = Secret(),

@@ -1,20 +1,32 @@
+using System.Security.Claims;
 using System.Text.Json;
+using ColorPix.Core.Data;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
+using ColorPix.Training.Registry;
 using ColorPix.Web.Auth;
+using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ColorPix.Web.Endpoints;
 
-/// <summary>Administrators only: 401 without a token, 403 for users.</summary>
+/// <summary>Administrators only: 401 without a token, 403 for users. Users and the model registry: versions, the
+/// selection's decisions, registration, promotion, rollback, evaluation.</summary>
 public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("").RequireAuthorization(AuthRegistration.AdminPolicy);
         admin.MapGet("/show_users", ShowUsers).WithSummary("All users except administrators");
-        admin.MapGet("/show_models", ShowModels).WithSummary("Models: versions, metrics, which is active, ratings");
+        admin.MapGet("/show_models", ShowModels).WithSummary("Registered model versions: status (which is champion), metrics, ratings, lineage");
+        admin.MapGet("/models/decisions", Decisions).WithSummary("The newest promotion decisions, taken or refused, with their numbers: ?limit=1..500 (50)");
+        admin.MapPost("/models/register", Register)
+            .WithSummary("Register a checkpoint file of this clone (under checkpoints/) as a challenger: {checkpoint, run_id?, dataset?}");
+        admin.MapPost("/models/{model}/{version}/promote", Promote).WithSummary("Make a version champion (checked first: a broken one is refused with 422)");
+        admin.MapPost("/models/{model}/rollback", Rollback).WithSummary("Make the previous champion champion again");
+        admin.MapPost("/models/{model}/{version}/evaluate", Evaluate).WithSummary("Evaluate a version on the selection's split and record its metrics");
+        admin.MapPost("/models/select", Select).WithSummary("Run the best-model selection now (as the schedule does)");
         return app;
     }
 
@@ -25,22 +37,108 @@ public static class AdminEndpoints
         CancellationToken ct)
     {
         var rows = await registry.ListAsync(ct);
-        var summaries = (await ratings.SummarizeByModelAsync(ct)).ToDictionary(r => r.Model);
+        var rated = (await ratings.SummarizeByVersionAsync(ct)).ToDictionary(r => (r.Model, r.Version));
         var models = new List<ModelResponse>();
         foreach (var kind in Enum.GetValues<ModelKind>())
         {
             var loaded = catalog.Describe(kind);
-            var rating = summaries.GetValueOrDefault(kind);
             var kindRows = rows.Where(r => r.Kind == kind).ToList();
             if (kindRows.Count == 0)
-                models.Add(new ModelResponse(kind.Name(), "", loaded.Path ?? "", false, false, loaded.Problem, null, null, rating?.MeanStars, rating?.Count ?? 0));
-            foreach (var row in kindRows)
-            {
-                var isLoaded = loaded.Info?.Version == row.Version;
-                models.Add(new ModelResponse(kind.Name(), row.Version, row.Path, row.IsChampion, isLoaded, isLoaded ? null : loaded.Problem,
-                    row.RegisteredAt, JsonSerializer.Deserialize<JsonElement>(row.MetricsJson), rating?.MeanStars, rating?.Count ?? 0));
-            }
+                models.Add(new ModelResponse(kind.Name(), "", loaded.Path ?? "", false, false, loaded.Problem, null, null, null, 0, "none", null, null, null,
+                    null, null, null));
+            models.AddRange(kindRows.Select(row => ToResponse(row, loaded, rated.GetValueOrDefault((kind, row.Version)))));
         }
         return TypedResults.Ok<IReadOnlyList<ModelResponse>>(models);
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<DecisionResponse>>, ProblemHttpResult>> Decisions(int? limit, IModelDecisionStore decisions, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500) return Problems.BadRequest("limit must be between 1 and 500");
+        return TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await decisions.ListAsync(limit ?? 50, ct)).Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Created<ModelResponse>, ProblemHttpResult>> Register(RegisterModelRequest request, ModelVersions versions,
+        ModelCatalog catalog, CancellationToken ct)
+    {
+        var root = RepoPaths.FindRoot();
+        if (string.IsNullOrWhiteSpace(request.Checkpoint)) return Problems.BadRequest("pass the checkpoint's path, e.g. checkpoints/RUN/best/model.safetensors");
+        // Only files of this clone's checkpoints folder: the route must not become a way to read any file of the server.
+        var folder = Path.GetFullPath(RepoPaths.CheckpointsFolder(root)) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, request.Checkpoint));
+        if (!path.StartsWith(folder, StringComparison.Ordinal) || !path.EndsWith(".safetensors", StringComparison.Ordinal))
+            return Problems.BadRequest("the checkpoint must be a .safetensors file under checkpoints/");
+        if (!File.Exists(path)) return Problems.NotFound($"no checkpoint at {request.Checkpoint}");
+        ModelRecord record;
+        try
+        {
+            record = await versions.RegisterAsync(path, new RegistrationDetails(new TrainingLineage(request.RunId, request.Dataset)), ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or FormatException or JsonException
+                                      or System.Runtime.InteropServices.ExternalException)
+        {
+            return Problems.Unprocessable($"{request.Checkpoint} is not a working model: {Core.Engine.EngineErrors.MessageOf(e)}");
+        }
+        return TypedResults.Created($"/show_models", ToResponse(record, catalog.Describe(record.Kind), null));
+    }
+
+    public static Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Promote(string model, string version, ClaimsPrincipal principal,
+        ModelPromotion promotion, CancellationToken ct) =>
+        Decide(model, kind => promotion.PromoteAsync(kind, version, DecisionTrigger.Promote, principal.Identity?.Name ?? "admin", ct));
+
+    public static Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Rollback(string model, ClaimsPrincipal principal, ModelPromotion promotion,
+        CancellationToken ct) =>
+        Decide(model, kind => promotion.RollbackAsync(kind, principal.Identity?.Name ?? "admin", ct));
+
+    public static async Task<Results<Ok<ModelResponse>, ProblemHttpResult>> Evaluate(string model, string version, IModelRegistry registry,
+        ModelSelection selection, ModelCatalog catalog, CancellationToken ct)
+    {
+        if (!TryKind(model, out var kind)) return Problems.NotFound($"unknown model '{model}' (autoencoder or pix2pix)");
+        var record = await registry.GetAsync(kind, version, ct);
+        if (record is null) return Problems.NotFound($"{kind.Name()} version {version} is not registered");
+        try
+        {
+            await selection.EvaluateAsync(record, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or DataLoaderException)
+        {
+            return Problems.Unprocessable($"{kind.Name()} {version} could not be evaluated: {Core.Engine.EngineErrors.MessageOf(e)}");
+        }
+        return TypedResults.Ok(ToResponse((await registry.GetAsync(kind, version, ct))!, catalog.Describe(kind), null));
+    }
+
+    public static async Task<Ok<IReadOnlyList<DecisionResponse>>> Select(ModelSelection selection, ClaimsPrincipal principal, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await selection.RunAsync(principal.Identity?.Name ?? "admin", ct)).Select(ToResponse).ToList());
+
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(string model, Func<ModelKind, Task<ModelDecision>> decide)
+    {
+        if (!TryKind(model, out var kind)) return Problems.NotFound($"unknown model '{model}' (autoencoder or pix2pix)");
+        try
+        {
+            var decision = await decide(kind);
+            return decision.Promoted ? TypedResults.Ok(ToResponse(decision)) : Problems.Unprocessable(decision.Reason);
+        }
+        catch (PromotionException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: e.Status, title: e.Status == 404 ? "Not found" : "Conflict");
+        }
+    }
+
+    private static bool TryKind(string name, out ModelKind kind)
+    {
+        kind = default;
+        if (name is not ("autoencoder" or "pix2pix")) return false;
+        kind = ModelKinds.Parse(name);
+        return true;
+    }
+
+    private static ModelResponse ToResponse(ModelRecord row, ModelAvailability loaded, VersionRatingSummary? rating)
+    {
+        var isLoaded = loaded.Info?.Version == row.Version;
+        return new ModelResponse(row.Kind.Name(), row.Version, row.Path, row.IsChampion, isLoaded, row.IsChampion ? loaded.Problem : null, row.RegisteredAt,
+            JsonSerializer.Deserialize<JsonElement>(row.MetricsJson), rating?.MeanStars, rating?.Count ?? 0, row.Status.ToString().ToLowerInvariant(),
+            row.EvaluatedOn, row.RunId, row.Dataset, row.CheckpointKey, row.MlflowVersion, row.ChampionSince);
+    }
+
+    private static DecisionResponse ToResponse(ModelDecision d) => new(d.Id, d.Kind.Name(), d.Trigger.ToString().ToLowerInvariant(), d.Promoted,
+        d.ChampionVersion, d.ChallengerVersion, d.Reason, JsonSerializer.Deserialize<JsonElement>(d.NumbersJson), d.MlflowRunId, d.DecidedBy, d.DecidedAt);
 }

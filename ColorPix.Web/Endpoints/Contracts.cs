@@ -37,5 +37,13 @@ public sealed record RatingResponse(Guid Id, string Model, int Rating);
 
 public sealed record ConsentResponse(Guid Id, bool Consent);
 
+/// <summary>A registered version (or, with an empty version, a kind that has none yet). <c>Active</c> is the champion;
+/// <c>Loaded</c>: this process serves it now. Ratings are those of results this very version made.</summary>
 public sealed record ModelResponse(string Model, string Version, string Path, bool Active, bool Loaded, string? Problem,
-    DateTimeOffset? RegisteredAt, object? Metrics, double? MeanRating, long Ratings);
+    DateTimeOffset? RegisteredAt, object? Metrics, double? MeanRating, long Ratings, string Status, string? EvaluatedOn, string? RunId, string? Dataset,
+    string? CheckpointKey, int? MlflowVersion, DateTimeOffset? ChampionSince);
+
+public sealed record RegisterModelRequest(string? Checkpoint, string? RunId, string? Dataset);
+
+public sealed record DecisionResponse(long Id, string Model, string Trigger, bool Promoted, string? ChampionVersion, string? ChallengerVersion,
+    string Reason, object? Numbers, string? MlflowRunId, string DecidedBy, DateTimeOffset DecidedAt);

@@ -14,5 +14,6 @@ public static class Problems
     public static ProblemHttpResult ImageNotFound() => TypedResults.Problem("no such image", statusCode: 404, title: "Not found");
 
     public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: "Not found");
+    public static ProblemHttpResult Unprocessable(string detail) => TypedResults.Problem(detail, statusCode: 422, title: "Refused");
     public static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(detail, statusCode: 503, title: "Unavailable");
 }

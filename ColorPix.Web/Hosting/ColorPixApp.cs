@@ -2,6 +2,7 @@ using System.Text.Json;
 using ColorPix.Core.Data;
 using ColorPix.Web.Auth;
 using ColorPix.Web.Endpoints;
+using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -38,6 +39,7 @@ public static class ColorPixApp
         builder.AddColorPixStorage();
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
+        builder.AddColorPixLifecycle();
         builder.AddColorPixRateLimits();
         builder.AddColorPixOpenApi();
 

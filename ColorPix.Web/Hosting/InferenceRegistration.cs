@@ -33,7 +33,6 @@ public static class InferenceRegistration
             }, Devices.Parse(o.Device));
         });
         services.AddSingleton(sp => new ColorizationQueue(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
-        services.AddHostedService<ModelRegistryStartup>();
         services.AddHealthChecks().AddCheck<ModelsHealthCheck>("models", tags: [Storage.StorageServiceCollectionExtensions.ReadyTag]);
         return builder;
     }
@@ -54,27 +53,6 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
         var problems = options.Problems().Select(p => $"Inference:{p}").ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
-}
-
-/// <summary>Records the loaded models in the database (what /show_models lists) and says which failed to load.</summary>
-internal sealed class ModelRegistryStartup(ModelCatalog catalog, IModelRegistry registry, TimeProvider clock, ILogger<ModelRegistryStartup> log) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        foreach (var model in catalog.Describe())
-        {
-            if (model.Info is not { } info)
-            {
-                log.LogWarning("model {Model} is unavailable: {Problem}", model.Kind.Name(), model.Problem);
-                continue;
-            }
-            var metrics = info.Metrics?.ToJson() ?? "{}";
-            await registry.UpsertAsync(new ModelRegistration(info.Kind, info.Version, info.Path, metrics, clock.GetUtcNow()), cancellationToken);
-            await registry.SetChampionAsync(info.Kind, info.Version, clock.GetUtcNow(), cancellationToken);
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Ready when at least one model is loaded; degraded when one of the two is missing.</summary>

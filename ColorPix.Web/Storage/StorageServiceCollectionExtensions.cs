@@ -33,6 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IColorizationStore, SqlColorizationStore>();
         services.AddSingleton<IRatingStore, SqlRatingStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
+        services.AddSingleton<IModelDecisionStore, SqlModelDecisionStore>();
+        services.AddSingleton<IJobSchedule, SqlJobSchedule>();
         services.AddSingleton<IObjectReferences, SqlObjectReferences>();
 
         services.AddSingleton(sp => CreateObjectStore(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));

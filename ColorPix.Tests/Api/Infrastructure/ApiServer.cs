@@ -30,9 +30,12 @@ public sealed class ApiServer : IAsyncDisposable
     public HttpClient Http { get; }
     public string? ObjectFolder { get; }
 
-    private ApiServer(WebApplication app, string folder, string? objectFolder, Func<Task> dropStorage, Uri address)
+    /// <summary>Where its rows and objects are: a replica started with these shares them.</summary>
+    public IReadOnlyDictionary<string, string?> StorageSettings { get; }
+
+    private ApiServer(WebApplication app, string folder, string? objectFolder, Func<Task> dropStorage, Uri address, IReadOnlyDictionary<string, string?> storageSettings)
     {
-        (this.app, this.folder, ObjectFolder, this.dropStorage) = (app, folder, objectFolder, dropStorage);
+        (this.app, this.folder, ObjectFolder, this.dropStorage, StorageSettings) = (app, folder, objectFolder, dropStorage, storageSettings);
         Http = new HttpClient { BaseAddress = address };
     }
 
@@ -48,26 +51,48 @@ public sealed class ApiServer : IAsyncDisposable
         ["Models:AutoEncoder"] = TestCheckpoints.PathOf(ModelKind.AutoEncoder),
         ["Models:Pix2Pix"] = TestCheckpoints.PathOf(ModelKind.Pix2Pix),
         ["ObjectStorage:Sweep:IntervalMinutes"] = "0",
+        ["Selection:Enabled"] = "false",
     };
 
     /// <summary>Builds the app with these settings (over the base ones and a fresh store) without starting it.</summary>
     public static async Task<(WebApplication App, string Folder, Func<Task> Drop)> BuildAsync(
         IReadOnlyDictionary<string, string?>? settings = null, ApiStorage? storage = null)
     {
+        var (app, folder, drop, _) = await BuildWithStorageAsync(settings, storage);
+        return (app, folder, drop);
+    }
+
+    private static async Task<(WebApplication App, string Folder, Func<Task> Drop, Dictionary<string, string?> Storage)> BuildWithStorageAsync(
+        IReadOnlyDictionary<string, string?>? settings, ApiStorage? storage)
+    {
         var folder = Directory.CreateTempSubdirectory("colorpix-api-").FullName;
         var (storageSettings, drop) = await (storage ?? ApiStorage.SqliteAndFolder).CreateAsync(folder);
         var all = BaseSettings();
+        all["Registry:CacheDirectory"] = Path.Combine(folder, "model-cache");
+        all["Registry:Mlruns"] = Path.Combine(folder, "mlruns");
         foreach (var (key, value) in storageSettings.Concat(settings ?? new Dictionary<string, string?>())) all[key] = value;
-        return (ColorPixApp.Build([], all), folder, drop);
+        return (ColorPixApp.Build([], all), folder, drop, storageSettings);
     }
 
     public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, ApiStorage? storage = null)
     {
         storage ??= ApiStorage.SqliteAndFolder;
-        var (app, folder, drop) = await BuildAsync(settings, storage);
+        var (app, folder, drop, storageSettings) = await BuildWithStorageAsync(settings, storage);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ApiServer(app, folder, storage.LocalObjectFolder(folder), drop, new Uri(address));
+        return new ApiServer(app, folder, storage.LocalObjectFolder(folder), drop, new Uri(address), storageSettings);
+    }
+
+    /// <summary>Another server on this one's database and object store (its own process state, folder and port), as a
+    /// second replica behind a load balancer. The first server drops the storage; dispose the replica first.</summary>
+    public async Task<ApiServer> StartReplicaAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var shared = new Dictionary<string, string?>(StorageSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) shared[key] = value;
+        var (app, folder, drop, _) = await BuildWithStorageAsync(shared, ApiStorage.SqliteAndFolder);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new ApiServer(app, folder, ObjectFolder, drop, new Uri(address), StorageSettings);
     }
 
     public T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();
@@ -115,9 +140,11 @@ public sealed class ApiServer : IAsyncDisposable
 
     /// <summary>Rows and stored things, to show that a refused request left nothing behind. Local stores count every
     /// file under the folder, temp files included.</summary>
+    /// <summary>Rows, and the objects of users (the registered models' checkpoints are the service's own, not counted):
+    /// for a local store, the files on disk, so that a file the store forgot is counted too.</summary>
     public async Task<StorageCounts> CountStoredAsync() => new(
-        ObjectFolder is null ? (await ObjectKeysAsync()).Count
-            : Directory.Exists(ObjectFolder) ? Directory.EnumerateFiles(ObjectFolder, "*", SearchOption.AllDirectories).Count() : 0,
+        ObjectFolder is null ? (await ObjectKeysAsync("users/")).Count
+            : Directory.Exists(Path.Combine(ObjectFolder, "users")) ? Directory.EnumerateFiles(Path.Combine(ObjectFolder, "users"), "*", SearchOption.AllDirectories).Count() : 0,
         await CountRowsAsync("users"), await CountRowsAsync("images"), await CountRowsAsync("colorizations"), await CountRowsAsync("ratings"));
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using ColorPix.Core.Models;
 namespace ColorPix.Web.Storage.Metadata;
 
 /// <summary>Where a registered version stands. One champion per kind at most: the version every replica serves.</summary>
-public enum ModelStatus { Champion, Challenger, Retired, Rejected }
+public enum VersionStatus { Champion, Challenger, Retired, Rejected }
 
 /// <summary>A registered model version (/show_models, `colorpix models list`).</summary>
 /// <param name="Path">Where the checkpoint came from, as given at registration (informative).</param>
@@ -16,10 +16,10 @@ public enum ModelStatus { Champion, Challenger, Retired, Rejected }
 /// <param name="MlflowVersion">Its version number in the MLflow registry mirror.</param>
 /// <param name="ChampionSince">When it last became champion.</param>
 public sealed record ModelRecord(long Id, ModelKind Kind, string Version, string Path, string? CheckpointKey, string? Sha256, string? RunId,
-    string? Dataset, string MetricsJson, string? EvaluatedOn, ModelStatus Status, int? MlflowVersion, DateTimeOffset RegisteredAt,
+    string? Dataset, string MetricsJson, string? EvaluatedOn, VersionStatus Status, int? MlflowVersion, DateTimeOffset RegisteredAt,
     DateTimeOffset? ChampionSince)
 {
-    public bool IsChampion => Status == ModelStatus.Champion;
+    public bool IsChampion => Status == VersionStatus.Champion;
 }
 
 public sealed record ModelRegistration(ModelKind Kind, string Version, string Path, string MetricsJson, DateTimeOffset RegisteredAt)
@@ -51,7 +51,7 @@ public interface IModelRegistry
     Task<bool> SetChampionAsync(ModelKind kind, string version, DateTimeOffset at, CancellationToken cancellationToken, bool onlyIfNone = false);
 
     /// <summary>Sets a non-champion status (challenger, retired, rejected); false when not registered or champion.</summary>
-    Task<bool> SetStatusAsync(ModelKind kind, string version, ModelStatus status, CancellationToken cancellationToken);
+    Task<bool> SetStatusAsync(ModelKind kind, string version, VersionStatus status, CancellationToken cancellationToken);
 
     Task SetMlflowVersionAsync(ModelKind kind, string version, int mlflowVersion, CancellationToken cancellationToken);
 }

@@ -18,6 +18,11 @@ public interface IRatingStore
 
     /// <summary>Mean and count per model over all users, for the admin views; models never rated are absent.</summary>
     Task<IReadOnlyList<RatingSummary>> SummarizeByModelAsync(CancellationToken cancellationToken);
+
+    /// <summary>Mean stars and count per model version (the version stored with each rated result).</summary>
+    Task<IReadOnlyList<VersionRatingSummary>> SummarizeByVersionAsync(CancellationToken cancellationToken);
 }
 
 public sealed record RatingSummary(ModelKind Model, double MeanStars, long Count);
+
+public sealed record VersionRatingSummary(ModelKind Model, string Version, double MeanStars, long Count);

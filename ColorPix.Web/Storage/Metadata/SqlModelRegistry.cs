@@ -81,9 +81,9 @@ internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlSt
         }
     }
 
-    public async Task<bool> SetStatusAsync(ModelKind kind, string version, ModelStatus status, CancellationToken cancellationToken)
+    public async Task<bool> SetStatusAsync(ModelKind kind, string version, VersionStatus status, CancellationToken cancellationToken)
     {
-        if (status == ModelStatus.Champion) throw new ArgumentException("use SetChampionAsync to crown a version", nameof(status));
+        if (status == VersionStatus.Champion) throw new ArgumentException("use SetChampionAsync to crown a version", nameof(status));
         return await WithConnectionAsync(c => c.ExecuteAsync(Command($"UPDATE models SET status = @Status WHERE {Key} AND status <> 'champion'",
             new { Kind = kind.Name(), Version = version, Status = Name(status) }, cancellationToken)), cancellationToken) == 1;
     }
@@ -92,7 +92,7 @@ internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlSt
         WithConnectionAsync(c => c.ExecuteAsync(Command($"UPDATE models SET mlflow_version = @MlflowVersion WHERE {Key}",
             new { Kind = kind.Name(), Version = version, MlflowVersion = mlflowVersion }, cancellationToken)), cancellationToken);
 
-    internal static string Name(ModelStatus status) => status.ToString().ToLowerInvariant();
+    internal static string Name(VersionStatus status) => status.ToString().ToLowerInvariant();
 
     private static void EnsureJsonObject(string json)
     {
@@ -123,7 +123,7 @@ internal sealed class SqlModelRegistry(IDbConnectionFactory connections) : SqlSt
         public object? ChampionSince { get; init; }
 
         public ModelRecord ToRecord() => new(Id, ModelKinds.Parse(Kind), Version, Path, CheckpointKey, Sha256, RunId, Dataset, MetricsJson,
-            EvaluatedOn, Enum.Parse<ModelStatus>(Status, ignoreCase: true), (int?)MlflowVersion, SqlDialect.ReadTimestamp(RegisteredAt),
+            EvaluatedOn, Enum.Parse<VersionStatus>(Status, ignoreCase: true), (int?)MlflowVersion, SqlDialect.ReadTimestamp(RegisteredAt),
             ChampionSince is null ? null : SqlDialect.ReadTimestamp(ChampionSince));
     }
 }

@@ -41,9 +41,21 @@ internal sealed class SqlRatingStore(IDbConnectionFactory connections) : SqlStor
         return rows.Select(r => new RatingSummary(ModelKinds.Parse(r.Model), r.MeanStars, r.Count)).ToList();
     }
 
+    public async Task<IReadOnlyList<VersionRatingSummary>> SummarizeByVersionAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT r.model_kind AS Model, c.model_version AS Version, AVG(CAST(r.stars AS DOUBLE PRECISION)) AS MeanStars, COUNT(*) AS Count
+            FROM ratings r JOIN colorizations c ON c.image_id = r.image_id AND c.model_kind = r.model_kind
+            GROUP BY r.model_kind, c.model_version ORDER BY r.model_kind, c.model_version
+            """;
+        var rows = await WithConnectionAsync(c => c.QueryAsync<SummaryRow>(Command(sql, null, cancellationToken)), cancellationToken);
+        return rows.Select(r => new VersionRatingSummary(ModelKinds.Parse(r.Model), r.Version, r.MeanStars, r.Count)).ToList();
+    }
+
     private sealed class SummaryRow
     {
         public string Model { get; init; } = "";
+        public string Version { get; init; } = "";
         public double MeanStars { get; init; }
         public long Count { get; init; }
     }

@@ -23,6 +23,9 @@ public static class ObjectKeys
 
     public static string ResultThumbnail(long userId, Guid imageId, string model) => $"{ImagePrefix(userId, imageId)}{model}.thumbnail.jpg";
 
+    /// <summary>A registered model version's checkpoint, fetched by every replica that serves it.</summary>
+    public static string ModelCheckpoint(string model, string version) => $"models/{model}/{version}.safetensors";
+
     /// <summary>Returns the key unchanged, or throws saying what is wrong with it.</summary>
     /// <exception cref="ArgumentException"/>
     public static string Validate(string key)
