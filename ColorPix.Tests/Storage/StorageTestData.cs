@@ -17,7 +17,8 @@ internal static class StorageTestData
     {
         var id = Guid.NewGuid();
         return new ImageRecord(id, ownerId, ObjectKeys.Original(ownerId, id, "png"), ObjectKeys.Thumbnail(ownerId, id), "png",
-            640, 480, 12345, Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray())), WasGrayscale: true, consent, T0.AddMinutes(minute));
+            640, 480, 12345, Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray())), WasGrayscale: true, consent, T0.AddMinutes(minute),
+            T0.AddMinutes(minute));
     }
 
     public static async Task<ImageRecord> ImageAsync(this MetadataDatabase db, long ownerId, bool consent = false, int minute = 0)
