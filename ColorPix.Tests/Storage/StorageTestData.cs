@@ -21,6 +21,12 @@ internal static class StorageTestData
             T0.AddMinutes(minute));
     }
 
+    /// <summary>The row of a colour upload of <paramref name="original"/>, its size and sha256 those of the bytes.</summary>
+    public static ImageRecord ImageOf(byte[] original, long ownerId, bool consent, int minute = 0) => Image(ownerId, consent, minute) with
+    {
+        ByteSize = original.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(original)), WasGrayscale = false,
+    };
+
     public static async Task<ImageRecord> ImageAsync(this MetadataDatabase db, long ownerId, bool consent = false, int minute = 0)
     {
         var image = Image(ownerId, consent, minute);
