@@ -14,14 +14,13 @@ public sealed class DatasetBatchSource : IBatchSource
     private readonly double minCropScale;
     private readonly double damage;
 
-    public DatasetBatchSource(string manifestPath, int size, int batchSize, int workers, int seed, int repeat = 1, double minCropScale = 0.5,
+    public DatasetBatchSource(LoadedDataset dataset, int size, int batchSize, int workers, int seed, int repeat = 1, double minCropScale = 0.5,
         double damage = 0)
     {
         this.repeat = repeat;
         this.minCropScale = minCropScale;
         this.damage = damage;
-        if (!File.Exists(manifestPath)) throw new FileNotFoundException($"no dataset manifest at {manifestPath} (build one with `colorpix data sample` or `colorpix data coco`)");
-        foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(manifestPath, split, decodeMinSide: 2 * size);
+        foreach (var split in Enum.GetValues<Split>()) splits[split] = ImageFolderDataset.Open(dataset, split, decodeMinSide: 2 * size);
         this.size = size;
         // The last, smaller training batch is dropped: BatchNorm statistics of a tiny batch are noise.
         options = new LoaderOptions { BatchSize = batchSize, Workers = workers, Seed = seed };

@@ -11,8 +11,8 @@ public static class DatasetCheck
     public static DatasetCheckReport Run(string manifestPath)
     {
         var manifest = DatasetManifest.Load(manifestPath);
-        var problems = ManifestVerifier.Verify(manifest, manifestPath, hashContents: true);
         var root = manifest.RootOnDisk(manifestPath);
+        var problems = ManifestVerifier.Verify(manifest, root, hashContents: true);
         var broken = problems.Select(p => p.Path).ToHashSet();
         var present = manifest.Entries.Where(e => !broken.Contains(e.Path)).ToList();
         var duplicates = manifest.Entries.GroupBy(e => e.Sha256).Where(g => g.Count() > 1)

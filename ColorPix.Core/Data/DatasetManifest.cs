@@ -10,8 +10,19 @@ namespace ColorPix.Core.Data;
 /// <param name="Source">The <see cref="DatasetSource"/> (a Debian package) the file comes from, when the manifest records sources.</param>
 /// <param name="Licence">The licence the source's copyright file gives this file (by name, or for all its files);
 /// absent when it does not say, and then the source's licences apply.</param>
+/// <param name="Consent">For a user's upload, whose consent lets it be trained on (ids only).</param>
 public sealed record ManifestEntry(string Path, long Bytes, string Sha256, Split Split, int Width, int Height,
-    string? Group = null, string? Source = null, string? Licence = null);
+    string? Group = null, string? Source = null, string? Licence = null, ConsentRecord? Consent = null);
+
+/// <summary>Who allowed an upload to be trained on, and since when: ids only, no name or other personal data, so that
+/// the manifest can be shared and a withdrawal can be traced to the export that still held the image.</summary>
+/// <param name="ConsentedAt">When the owner last set the image's consent (on).</param>
+public sealed record ConsentRecord(long OwnerId, Guid ImageId, DateTimeOffset ConsentedAt);
+
+/// <summary>Marks a manifest as exported from the service's consented uploads (`data export-consented`): only such a
+/// manifest may be replaced by the next export of the same name.</summary>
+/// <param name="DedupedAgainst">The manifests whose images were left out as already present.</param>
+public sealed record ExportedUploads(IReadOnlyList<string> DedupedAgainst);
 
 /// <summary>A file found under the root but left out of every split.</summary>
 /// <param name="Group">Set when the file was left out as another view of a group's picture.</param>
@@ -50,10 +61,11 @@ public sealed record SplitCounts(int Train, int Val, int Test, int Skipped)
 /// <param name="Root">The dataset folder as given: relative to the repository when inside it.</param>
 /// <param name="Sources">The packages the files come from (only for datasets built from packages).</param>
 /// <param name="Groups">The groups of more than one file (files of one picture); absent when there are none.</param>
+/// <param name="Uploads">Set on a manifest of consented uploads.</param>
 public sealed record DatasetManifest(
     string Name, string Root, int Seed, SplitFractions Fractions, DateTimeOffset CreatedUtc, SplitCounts Counts,
     IReadOnlyList<ManifestEntry> Entries, IReadOnlyList<SkippedFile> Skipped,
-    IReadOnlyList<DatasetSource>? Sources = null, IReadOnlyList<ImageGroup>? Groups = null)
+    IReadOnlyList<DatasetSource>? Sources = null, IReadOnlyList<ImageGroup>? Groups = null, ExportedUploads? Uploads = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

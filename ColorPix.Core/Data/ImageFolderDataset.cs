@@ -20,14 +20,14 @@ public sealed class ImageFolderDataset
         Problems = problems ?? [];
     }
 
-    public static ImageFolderDataset Open(string manifestPath, Split split, int? decodeMinSide = null)
+    public static ImageFolderDataset Open(LoadedDataset dataset, Split split, int? decodeMinSide = null)
     {
-        var manifest = DatasetManifest.Load(manifestPath);
-        var problems = ManifestVerifier.Verify(manifest, manifestPath).ToList();
+        var manifest = dataset.Manifest;
+        var problems = ManifestVerifier.Verify(manifest, dataset.Root).ToList();
         var broken = problems.Select(p => p.Path).ToHashSet();
         problems.RemoveAll(p => manifest.Entries.First(e => e.Path == p.Path).Split != split);
         var entries = manifest.In(split).Where(e => !broken.Contains(e.Path)).ToList();
-        return new ImageFolderDataset(manifest.RootOnDisk(manifestPath), entries, problems) { DecodeMinSide = decodeMinSide };
+        return new ImageFolderDataset(dataset.Root, entries, problems) { DecodeMinSide = decodeMinSide };
     }
 
     public int Count => Entries.Count;

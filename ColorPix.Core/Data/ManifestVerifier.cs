@@ -17,9 +17,9 @@ public static class ManifestVerifier
 {
     /// <summary>Size only by default (a stat per file, fast enough at every training start);
     /// <paramref name="hashContents"/> also re-hashes every file, for <see cref="DatasetCheck"/>.</summary>
-    public static IReadOnlyList<FileProblem> Verify(DatasetManifest manifest, string manifestPath, bool hashContents = false)
+    /// <param name="root">The dataset folder on this machine (<see cref="DatasetManifest.RootOnDisk"/>).</param>
+    public static IReadOnlyList<FileProblem> Verify(DatasetManifest manifest, string root, bool hashContents = false)
     {
-        var root = manifest.RootOnDisk(manifestPath);
         var problems = new FileProblem?[manifest.Entries.Count];
         Parallel.For(0, problems.Length, i => problems[i] = Problem(root, manifest.Entries[i], hashContents));
         return problems.OfType<FileProblem>().ToList();

@@ -113,6 +113,23 @@ public class PipelineCliTests
         output.Should().Contain("epoch 3:").And.NotContain("epoch 4:");
     }
 
+    [Test, Order(6)]
+    public void Train_on_a_union_records_the_whole_name_and_counts_shared_photos_once()
+    {
+        Run("data", "coco", "--source", Path.Combine(repo, "photos"), "--name", "same-photos").Exit.Should().Be(0);
+
+        var (exit, output, error) = Run("train", "--model", "autoencoder", "--data", "tiny+same-photos", "--size", "64", "--width", "0.125",
+            "--epochs", "1", "--batch", "2", "--max-batches", "1", "--run-name", "cli-union", "--workers", "1");
+
+        exit.Should().Be(0, output + error);
+        var run = Directory.GetFiles(Path.Combine(repo, "mlruns"), "meta.yaml", SearchOption.AllDirectories)
+            .Single(p => File.ReadAllText(p).Contains("run_name: cli-union"));
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(run)!, "params", "Data")).Should().Be("tiny+same-photos");
+        var union = Core.Data.LoadedDataset.Open("tiny+same-photos", repo).Manifest;
+        union.Entries.Should().HaveCount(24, "both manifests list the same 24 photos");
+    }
+
+    [TestCase("train", "--model", "autoencoder", "--data", "sample+no-such-dataset")]
     [TestCase("train", "--model", "autoencoder", "--resume", "nope")]
     [TestCase("train", "--model", "pix2pix", "--size", "96")]
     [TestCase("train", "--model", "autoencoder", "--data", "no-such-dataset")]

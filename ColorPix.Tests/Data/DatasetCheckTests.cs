@@ -92,10 +92,10 @@ public class DatasetCheckTests
         tree.Build();
         File.Delete(Path.Combine(tree.Images, "train2017", "photo01.png"));
 
-        var train = ImageFolderDataset.Open(tree.ManifestPath(), Split.Train);
+        var train = ImageFolderDataset.Open(LoadedDataset.FromManifest(tree.ManifestPath()), Split.Train);
 
         train.Entries.Select(e => e.Path).Should().Equal("train2017/photo00.png", "train2017/photo02.png");
         train.Problems.Should().Equal(new FileProblem("train2017/photo01.png", FileProblemKind.Missing));
-        ImageFolderDataset.Open(tree.ManifestPath(), Split.Val).Problems.Should().BeEmpty();
+        ImageFolderDataset.Open(LoadedDataset.FromManifest(tree.ManifestPath()), Split.Val).Problems.Should().BeEmpty();
     }
 }

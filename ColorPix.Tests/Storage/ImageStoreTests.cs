@@ -30,7 +30,7 @@ public class ImageStoreTests
         foreach (var id in new[] { image.Id, missing })
         {
             (await db.Images.GetForOwnerAsync(mallory.Id, id, None)).Should().BeNull();
-            (await db.Images.SetConsentAsync(mallory.Id, id, true, None)).Should().BeFalse();
+            (await db.Images.SetConsentAsync(mallory.Id, id, true, T0, None)).Should().BeFalse();
             (await db.Images.DeleteAsync(mallory.Id, id, None)).Should().BeNull();
             (await db.Colorizations.ListForImageAsync(mallory.Id, id, None)).Should().BeEmpty();
             (await db.Colorizations.GetAsync(mallory.Id, id, ModelKind.Pix2Pix, None)).Should().BeNull();
@@ -74,13 +74,32 @@ public class ImageStoreTests
         var later = await db.ImageAsync(bob.Id, consent: false, minute: 3);
         var withdrawn = await db.ImageAsync(bob.Id, consent: true, minute: 4);
 
-        (await db.Images.SetConsentAsync(bob.Id, later.Id, true, None)).Should().BeTrue();
-        (await db.Images.SetConsentAsync(bob.Id, withdrawn.Id, false, None)).Should().BeTrue();
+        (await db.Images.SetConsentAsync(bob.Id, later.Id, true, T0.AddHours(1), None)).Should().BeTrue();
+        (await db.Images.SetConsentAsync(bob.Id, withdrawn.Id, false, T0.AddHours(1), None)).Should().BeTrue();
         var export = await db.Images.ListConsentedAsync(0, 100, None);
 
-        export.Items.Should().Equal(yes, later with { Consent = true });
+        export.Items.Should().Equal(yes, later with { Consent = true, ConsentChangedAt = T0.AddHours(1) });
         export.Total.Should().Be(2);
         export.Items.Should().NotContain(i => i.Id == no.Id || i.Id == withdrawn.Id);
+    }
+
+    [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]
+    public async Task The_consent_time_is_the_upload_time_until_the_consent_actually_changes(MetadataBackend backend)
+    {
+        await using var db = await backend.CreateAsync();
+        var alice = await db.UserAsync("alice");
+        var image = await db.ImageAsync(alice.Id, consent: true, minute: 5);
+        async Task<DateTimeOffset> ConsentTime() => (await db.Images.GetForOwnerAsync(alice.Id, image.Id, None))!.ConsentChangedAt;
+
+        (await ConsentTime()).Should().Be(image.CreatedAt);
+        await db.Images.SetConsentAsync(alice.Id, image.Id, true, T0.AddHours(1), None);
+        (await ConsentTime()).Should().Be(image.CreatedAt, "consenting again changes nothing");
+        await db.Images.SetConsentAsync(alice.Id, image.Id, false, T0.AddHours(2), None);
+        (await ConsentTime()).Should().Be(T0.AddHours(2));
+        await db.Images.SetConsentAsync(alice.Id, image.Id, false, T0.AddHours(3), None);
+        (await ConsentTime()).Should().Be(T0.AddHours(2), "withdrawing twice is one withdrawal");
+        await db.Images.SetConsentAsync(alice.Id, image.Id, true, T0.AddHours(4), None);
+        (await ConsentTime()).Should().Be(T0.AddHours(4));
     }
 
     [TestCaseSource(typeof(MetadataBackend), nameof(MetadataBackend.All))]

@@ -17,8 +17,15 @@ internal static class StorageTestData
     {
         var id = Guid.NewGuid();
         return new ImageRecord(id, ownerId, ObjectKeys.Original(ownerId, id, "png"), ObjectKeys.Thumbnail(ownerId, id), "png",
-            640, 480, 12345, Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray())), WasGrayscale: true, consent, T0.AddMinutes(minute));
+            640, 480, 12345, Convert.ToHexStringLower(SHA256.HashData(id.ToByteArray())), WasGrayscale: true, consent, T0.AddMinutes(minute),
+            T0.AddMinutes(minute));
     }
+
+    /// <summary>The row of a colour upload of <paramref name="original"/>, its size and sha256 those of the bytes.</summary>
+    public static ImageRecord ImageOf(byte[] original, long ownerId, bool consent, int minute = 0) => Image(ownerId, consent, minute) with
+    {
+        ByteSize = original.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(original)), WasGrayscale = false,
+    };
 
     public static async Task<ImageRecord> ImageAsync(this MetadataDatabase db, long ownerId, bool consent = false, int minute = 0)
     {

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using ColorPix.Core.Data;
+using ColorPix.Web.Storage;
+using ColorPix.Web.Storage.Metadata;
+using ColorPix.Web.Storage.Objects;
 
 namespace ColorPix.Web.Cli;
 
-/// <summary>`colorpix data sample|debian|coco|check`: build and validate dataset manifests.</summary>
+/// <summary>`colorpix data sample|debian|coco|check|export-consented`: build and validate dataset manifests.</summary>
 public static class DataCommand
 {
     public static Command Create()
@@ -29,6 +32,37 @@ public static class DataCommand
         data.Subcommands.Add(debian);
         data.Subcommands.Add(coco);
         data.Subcommands.Add(check);
+        data.Subcommands.Add(ExportConsented());
         return data;
+    }
+
+    private static Command ExportConsented()
+    {
+        var name = new Option<string>("--name") { Description = "Dataset name: writes data/splits/NAME.json and data/NAME/", Required = true };
+        var against = new Option<string[]>("--against")
+        {
+            Description = "Manifests whose images are left out as already present (default: every one in data/splits/ but NAME)",
+            HelpName = "BASE", AllowMultipleArgumentsPerToken = true,
+        };
+        var export = new Command("export-consented",
+            "Export the uploads whose owners consent to training (storage as configured for serve) as a train-only dataset") { name, against };
+        export.SetAction(async (parsed, cancellation) =>
+        {
+            var (root, output) = (RepoPaths.FindRoot(), parsed.InvocationConfiguration.Output);
+            if (ConsentedExport.Refusal(parsed.GetValue(name)!, root) is { } refusal)
+            {
+                output.WriteLine($"error: {refusal}");
+                return 2;
+            }
+            await using var storage = await StandaloneStorage.OpenAsync(cancellation);
+            var services = storage.Services;
+            var run = new ConsentedExport(services.GetRequiredService<IImageStore>(), services.GetRequiredService<IObjectStore>(), TimeProvider.System, output);
+            var summary = await run.RunAsync(parsed.GetValue(name)!, parsed.GetValue(against), root, cancellation);
+            if (summary.Exported == 0) output.WriteLine("no consented upload to export (or none that is new): the manifest is empty");
+            output.WriteLine($"exported {summary.Exported}, skipped as duplicates {summary.Duplicates}, skipped otherwise {summary.Skipped}: " +
+                             $"written to {summary.ManifestPath} and {summary.Folder}");
+            return 0;
+        });
+        return export;
     }
 }

@@ -23,7 +23,7 @@ public static class EvalCommand
         Description = "Model file (model.safetensors); with --robustness several, one column each", Required = true,
         Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
     };
-    private static readonly Option<string> Data = new("--data") { Description = "Dataset name or manifest path", DefaultValueFactory = _ => "sample" };
+    private static readonly Option<string> Data = new("--data") { Description = "Dataset name, manifest path, or names joined by +", DefaultValueFactory = _ => "sample" };
     private static readonly Option<string> SplitOption = new("--split") { Description = "train, val or test", DefaultValueFactory = _ => "test" };
     private static readonly Option<bool> Robustness = new("--robustness")
     {
@@ -53,15 +53,15 @@ public static class EvalCommand
             if (checkpoints.Length > 1 && !robust) throw new ArgumentException("several --checkpoint values need --robustness (one column each)");
             var device = Devices.Parse(parsed.GetValue(DeviceOption)!).EnsureAvailable();
             var dataName = parsed.GetValue(Data)!;
-            var manifest = RepoPaths.ManifestOf(dataName, root);
+            var dataset = LoadedDataset.Open(dataName, root);
             var models = new List<ColorizationModel>();
             try
             {
                 foreach (var checkpoint in checkpoints) models.Add(ModelCheckpoint.Load(checkpoint, device).Model);
                 var names = ColumnNames(models);
-                var sources = models.Select(m => new DatasetBatchSource(manifest, m.ImageSize, parsed.GetValue(Batch), workers: 2, seed: 0)).ToList();
+                var sources = models.Select(m => new DatasetBatchSource(dataset, m.ImageSize, parsed.GetValue(Batch), workers: 2, seed: 0)).ToList();
                 var robustness = robust
-                    ? RobustnessEvaluation.Run(models.Select((m, i) => (names[i], m)).ToList(), ImageFolderDataset.Open(manifest, split), split,
+                    ? RobustnessEvaluation.Run(models.Select((m, i) => (names[i], m)).ToList(), ImageFolderDataset.Open(dataset, split), split,
                         Perturbations.Evaluation, device: device)
                     : null;
                 var store = new MlflowFileStore(RepoPaths.MlrunsFolder(root));

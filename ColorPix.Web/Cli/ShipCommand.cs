@@ -35,7 +35,7 @@ public static class ShipCommand
             using (shipped)
             {
                 var data = parsed.GetValue(Data)!;
-                var source = new DatasetBatchSource(RepoPaths.ManifestOf(data, root), shipped.ImageSize, batchSize: 8, workers: 2, seed: 0);
+                var source = new DatasetBatchSource(LoadedDataset.Open(data, root), shipped.ImageSize, batchSize: 8, workers: 2, seed: 0);
                 var report = ModelEvaluation.Run(shipped, source, Split.Test);
                 var evalPath = Path.Combine(Path.GetDirectoryName(RepoPaths.ShippedModel(root, shipped.Kind.Name()))!, Core.Inference.ModelCatalog.MetricsFileName);
                 File.WriteAllText(evalPath, report.ToJson());

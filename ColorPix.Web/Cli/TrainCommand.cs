@@ -13,7 +13,7 @@ namespace ColorPix.Web.Cli;
 public static class TrainCommand
 {
     private static readonly Option<string> Model = new("--model") { Description = "autoencoder or pix2pix", Required = true };
-    private static readonly Option<string> Data = new("--data") { Description = "Dataset name (data/splits/NAME.json) or manifest path", DefaultValueFactory = _ => "sample" };
+    private static readonly Option<string> Data = new("--data") { Description = "Dataset name (data/splits/NAME.json), manifest path, or names joined by + (sample+consented) to train on their union", DefaultValueFactory = _ => "sample" };
     private static readonly Option<int> Size = new("--size") { Description = "Training resolution (multiple of 32; Pix2Pix: 128 or 256)", DefaultValueFactory = _ => 128 };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs (with --resume: the new total)", DefaultValueFactory = _ => 10 };
     private static readonly Option<int> Batch = new("--batch") { Description = "Batch size", DefaultValueFactory = _ => 16 };
@@ -44,8 +44,7 @@ public static class TrainCommand
             var root = RepoPaths.FindRoot();
             var options = Options(parsed, root);
             options.Validate();
-            var manifest = RepoPaths.ManifestOf(options.Data, root);
-            var data = new DatasetBatchSource(manifest, options.Size, options.Batch, options.Workers, options.Seed, options.Repeat, options.MinCrop, options.Damage);
+            var data = new DatasetBatchSource(LoadedDataset.Open(options.Data, root), options.Size, options.Batch, options.Workers, options.Seed, options.Repeat, options.MinCrop, options.Damage);
             var tracker = new MlflowTrainingTracker(new MlflowFileStore(RepoPaths.MlrunsFolder(root)));
             var console = CliApp.ConsoleFor(parsed.InvocationConfiguration.Output);
 

@@ -50,8 +50,9 @@ public static class ImageEndpoints
         var wasGray = SourceImageScreen.IsGrayscale(image);
         var id = Guid.NewGuid();
         var extension = info.Format.ToString().ToLowerInvariant();
+        var now = clock.GetUtcNow();
         var record = new ImageRecord(id, user.Id, ObjectKeys.Original(user.Id, id, extension), ObjectKeys.Thumbnail(user.Id, id), extension,
-            image.Width, image.Height, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), wasGray, consent ?? user.DefaultConsent, clock.GetUtcNow());
+            image.Width, image.Height, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), wasGray, consent ?? user.DefaultConsent, now, now);
         await objects.PutThenRecordAsync(
             [new ObjectToStore(record.OriginalKey, bytes, ContentTypes.Of(info.Format)), new ObjectToStore(record.ThumbnailKey, ResultEncoding.Thumbnail(image), ContentTypes.Jpeg)],
             c => images.AddAsync(record, c), ct);
@@ -121,10 +122,10 @@ public static class ImageEndpoints
     }
 
     public static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> SetConsent(Guid id, bool? consent, ClaimsPrincipal principal,
-        IImageStore images, CancellationToken ct)
+        IImageStore images, TimeProvider clock, CancellationToken ct)
     {
         if (consent is null) return Problems.BadRequest("pass ?consent=true or ?consent=false");
-        return await images.SetConsentAsync(principal.Id(), id, consent.Value, ct)
+        return await images.SetConsentAsync(principal.Id(), id, consent.Value, clock.GetUtcNow(), ct)
             ? TypedResults.Ok(new ConsentResponse(id, consent.Value))
             : Problems.ImageNotFound();
     }

@@ -18,8 +18,10 @@ public interface IImageStore
     /// <param name="limit">1 to <see cref="ImageStoreLimits.MaxPageSize"/>.</param>
     Task<ImagePage> ListForOwnerAsync(long ownerId, int offset, int limit, CancellationToken cancellationToken);
 
-    /// <summary>false when the image is missing or someone else's.</summary>
-    Task<bool> SetConsentAsync(long ownerId, Guid imageId, bool consent, CancellationToken cancellationToken);
+    /// <summary>Sets the image's consent; <paramref name="changedAt"/> becomes its
+    /// <see cref="ImageRecord.ConsentChangedAt"/> only when the value changes. false when the image is missing or
+    /// someone else's.</summary>
+    Task<bool> SetConsentAsync(long ownerId, Guid imageId, bool consent, DateTimeOffset changedAt, CancellationToken cancellationToken);
 
     /// <summary>Deletes the image with its colorizations and ratings and returns the object keys to delete
     /// (original, thumbnail, results, result thumbnails); null when it is missing or someone else's.</summary>

@@ -7,7 +7,8 @@ internal sealed class SqlImageStore(IDbConnectionFactory connections) : SqlStore
     private const string Columns = """
         id AS Id, owner_id AS OwnerId, original_key AS OriginalKey, thumbnail_key AS ThumbnailKey,
         original_format AS OriginalFormat, width AS Width, height AS Height, byte_size AS ByteSize, sha256 AS Sha256,
-        was_grayscale AS WasGrayscale, consent AS Consent, created_at AS CreatedAt
+        was_grayscale AS WasGrayscale, consent AS Consent, created_at AS CreatedAt,
+        COALESCE(consent_changed_at, created_at) AS ConsentChangedAt
         """;
 
     private const string OwnedImage = "owner_id = @OwnerId AND id = @ImageId";
@@ -16,14 +17,15 @@ internal sealed class SqlImageStore(IDbConnectionFactory connections) : SqlStore
     {
         const string sql = """
             INSERT INTO images (id, owner_id, original_key, thumbnail_key, original_format, width, height, byte_size,
-                                sha256, was_grayscale, consent, created_at)
+                                sha256, was_grayscale, consent, created_at, consent_changed_at)
             VALUES (@Id, @OwnerId, @OriginalKey, @ThumbnailKey, @OriginalFormat, @Width, @Height, @ByteSize,
-                    @Sha256, @WasGrayscale, @Consent, @CreatedAt)
+                    @Sha256, @WasGrayscale, @Consent, @CreatedAt, @ConsentChangedAt)
             """;
         return WithConnectionAsync(c => c.ExecuteAsync(Command(sql, new
         {
             Id = IdText(image.Id), image.OwnerId, image.OriginalKey, image.ThumbnailKey, image.OriginalFormat, image.Width,
             image.Height, image.ByteSize, image.Sha256, image.WasGrayscale, image.Consent, CreatedAt = Time(image.CreatedAt),
+            ConsentChangedAt = Time(image.ConsentChangedAt),
         }, cancellationToken)), cancellationToken);
     }
 
@@ -40,9 +42,14 @@ internal sealed class SqlImageStore(IDbConnectionFactory connections) : SqlStore
     public Task<ImagePage> ListConsentedAsync(int offset, int limit, CancellationToken cancellationToken) =>
         PageAsync("consent", "created_at, id", null, offset, limit, cancellationToken);
 
-    public async Task<bool> SetConsentAsync(long ownerId, Guid imageId, bool consent, CancellationToken cancellationToken) =>
-        await WithConnectionAsync(c => c.ExecuteAsync(Command($"UPDATE images SET consent = @Consent WHERE {OwnedImage}",
-            new { OwnerId = ownerId, ImageId = IdText(imageId), Consent = consent }, cancellationToken)), cancellationToken) == 1;
+    // The CASE reads the row's old consent (SET sees the values before the update): setting the same value again keeps the time.
+    public async Task<bool> SetConsentAsync(long ownerId, Guid imageId, bool consent, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        await WithConnectionAsync(c => c.ExecuteAsync(Command($"""
+            UPDATE images SET consent_changed_at = CASE WHEN consent = @Consent THEN consent_changed_at ELSE @ChangedAt END,
+                              consent = @Consent
+            WHERE {OwnedImage}
+            """, new { OwnerId = ownerId, ImageId = IdText(imageId), Consent = consent, ChangedAt = Time(changedAt) }, cancellationToken)),
+            cancellationToken) == 1;
 
     public Task<DeletedObjects?> DeleteAsync(long ownerId, Guid imageId, CancellationToken cancellationToken) =>
         InTransactionAsync<DeletedObjects?>(async (connection, transaction) =>
@@ -90,8 +97,9 @@ internal sealed class SqlImageStore(IDbConnectionFactory connections) : SqlStore
         public bool WasGrayscale { get; init; }
         public bool Consent { get; init; }
         public object CreatedAt { get; init; } = "";
+        public object ConsentChangedAt { get; init; } = "";
 
         public ImageRecord ToRecord() => new(Guid.Parse(Id), OwnerId, OriginalKey, ThumbnailKey, OriginalFormat, Width, Height, ByteSize,
-            Sha256, WasGrayscale, Consent, SqlDialect.ReadTimestamp(CreatedAt));
+            Sha256, WasGrayscale, Consent, SqlDialect.ReadTimestamp(CreatedAt), SqlDialect.ReadTimestamp(ConsentChangedAt));
     }
 }

@@ -1,6 +1,6 @@
-// Every photo of the account, newest first, a page at a time: open, download or delete each one.
+// Every photo of the account, newest first, a page at a time: open, download or delete each one, share it for training or withdraw it.
 import { request, modelNames } from '../api.js';
-import { h, blobUrl, download, errorBox, statusBox, showError, formatDate } from '../dom.js';
+import { h, uid, blobUrl, download, errorBox, statusBox, showError, formatDate } from '../dom.js';
 
 const pageSize = 12;
 
@@ -51,8 +51,39 @@ async function card(image, status, error, go) {
     h('img', { src: thumbnail, alt: `Photo uploaded ${when}`, class: 'thumb' }),
     h('p', {}, h('strong', {}, when)),
     h('p', { class: 'muted small' }, `${image.width}×${image.height} · ${models}`),
+    consentControl(image, when, status, error),
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/colorize?id=${image.id}` }, 'Open'),
       h('button', { type: 'button', onclick: () => download(image.original_url, `${image.id}`).catch((e) => showError(error, e)) }, 'Download'),
       h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete')));
+}
+
+// A checkbox, so the keyboard (Space) and screen readers know it; the state is also written out, since an unticked box
+// alone does not say what it means. The service keeps the choice: a withdrawn photo leaves the next training export.
+function consentControl(image, when, status, error) {
+  const state = h('p', { class: 'small consent-state', id: uid('consent') });
+  const box = h('input', { type: 'checkbox', id: uid('share'), checked: image.consent, 'aria-describedby': state.id });
+  const show = (shared) => {
+    box.checked = shared;
+    state.textContent = shared ? 'Shared for training' : 'Not shared for training';
+    state.classList.toggle('shared', shared);
+  };
+  box.addEventListener('change', async () => {
+    const shared = box.checked;
+    error.textContent = '';
+    box.disabled = true;
+    try {
+      await request(`/images/${image.id}/consent?consent=${shared}`, { method: 'PUT' });
+      show(shared);
+      status.textContent = shared ? `The photo of ${when} may now be used to improve the models.`
+        : `Withdrawn: the photo of ${when} will not be used for training.`;
+    } catch (e) {
+      show(!shared);
+      showError(error, e);
+    } finally {
+      box.disabled = false;
+    }
+  });
+  show(image.consent);
+  return h('div', { class: 'consent' }, h('div', { class: 'check' }, box, h('label', { for: box.id }, 'Use for training')), state);
 }
