@@ -80,13 +80,13 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
     public async Task<EvaluationReport> EvaluateAsync(ModelRecord version, CancellationToken cancellationToken)
     {
         var path = await versions.FetchAsync(version, cancellationToken);
-        var manifest = RepoPaths.ManifestOf(options.Value.Data, RepoPaths.FindRoot());
+        var dataset = LoadedDataset.Open(options.Value.Data, RepoPaths.FindRoot());
         var split = Enum.Parse<Split>(options.Value.Split, ignoreCase: true);
         var report = await Task.Run(() =>
         {
             var (model, _) = ModelCheckpoint.Load(path);
             using (model)
-                return ModelEvaluation.Run(model, new DatasetBatchSource(manifest, model.ImageSize, batchSize: 8, workers: 1, seed: 0), split,
+                return ModelEvaluation.Run(model, new DatasetBatchSource(dataset, model.ImageSize, batchSize: 8, workers: 1, seed: 0), split,
                     cancellation: cancellationToken);
         }, cancellationToken);
         await registry.UpsertAsync(new ModelRegistration(version.Kind, version.Version, version.Path, report.ToJson(), version.RegisteredAt)

@@ -19,7 +19,8 @@ public sealed record RegistrationDetails(TrainingLineage Lineage, string? Metric
 /// <see cref="ObjectKeys.ModelCheckpoint"/>, recorded in the database, mirrored in MLflow's registry layout) and the
 /// local copies replicas load from. The database is the source of truth; MLflow's aliases follow it.
 /// </summary>
-public sealed class ModelVersions(IModelRegistry registry, IObjectStore objects, IOptions<RegistryOptions> options, TimeProvider clock)
+public sealed class ModelVersions(IModelRegistry registry, IObjectStore objects, IOptions<RegistryOptions> options, TimeProvider clock,
+    ILogger<ModelVersions> log)
 {
     public const string ChampionAlias = "champion", ChallengerAlias = "challenger";
 
@@ -64,10 +65,22 @@ public sealed class ModelVersions(IModelRegistry registry, IObjectStore objects,
         return record;
     }
 
-    /// <summary>Points an MLflow alias at the version's mirror (nothing for versions registered before the mirror).</summary>
+    /// <summary>
+    /// Points an MLflow alias at the version's mirror. The mirror follows the database and never decides: a replica
+    /// whose Registry:Mlruns folder lacks the version (another replica registered it into its own folder) logs it and
+    /// goes on; the promotion stands.
+    /// </summary>
     public void MirrorAlias(ModelRecord record, string alias)
     {
-        if (record.MlflowVersion is { } version) Mlflow.SetAlias(MlflowModelName(record.Kind), alias, version);
+        if (record.MlflowVersion is not { } version) return;
+        try
+        {
+            Mlflow.SetAlias(MlflowModelName(record.Kind), alias, version);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            log.LogWarning("MLflow alias {Alias} of {Model} not mirrored in {Folder}: {Error}", alias, MlflowModelName(record.Kind), Mlflow.Root, e.Message);
+        }
     }
 
     /// <summary>

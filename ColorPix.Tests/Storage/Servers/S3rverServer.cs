@@ -32,7 +32,9 @@ internal sealed class S3rverServer : IDisposable
         var folder = Directory.CreateTempSubdirectory("colorpix-s3rver-").FullName;
         var port = ChildProcess.FreePort();
         var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { script, "--address", "127.0.0.1", "--port", port.ToString(), "--directory", folder, "--silent" })
+        // s3rver encrypts listing continuation tokens with a cipher that OpenSSL 3 keeps in its legacy provider: without
+        // it every truncated listing (a bucket with more objects than max-keys) fails with an internal error.
+        foreach (var argument in new[] { "--openssl-legacy-provider", script, "--address", "127.0.0.1", "--port", port.ToString(), "--directory", folder, "--silent" })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

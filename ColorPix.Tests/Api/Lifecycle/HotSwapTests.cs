@@ -1,0 +1,90 @@
+using System.Net;
+using ColorPix.Tests.Api.Infrastructure;
+using ColorPix.Training.Registry;
+using ColorPix.Web.Lifecycle;
+using static ColorPix.Tests.Api.Lifecycle.ModelLifecycleTests;
+
+namespace ColorPix.Tests.Api.Lifecycle;
+
+/// <summary>Promotions and rollbacks while users colorize: nobody sees a failure, every result names a real version,
+/// and replicas on one database and object store follow the champion within the sync interval.</summary>
+public class HotSwapTests
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("colorpix-hotswap-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public async Task Colorizations_across_a_promotion_and_a_rollback_all_succeed_each_by_a_definite_version()
+    {
+        await using var server = await ApiServer.StartAsync(ApiServers.GenerousLimits);
+        var admin = await server.AdminAsync();
+        var user = await server.SignUpAsync();
+        (await user.PostAsync("/user_setprefmodel?model=1")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var first = await ServedVersionAsync(server);
+        var second = (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f),
+            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+        var images = new List<Guid>();
+        for (var i = 0; i < 24; i++) images.Add(await user.UploadedAsync(TestPhotos.GrayPng(96, 64, seed: 100 + i)));
+
+        // Four clients colorize the images one after another while the administrator promotes, then rolls back.
+        var clients = Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
+        {
+            var versions = new List<(HttpStatusCode, string?)>();
+            foreach (var id in images.Where((_, i) => i % 4 == c))
+            {
+                using var response = await user.ColorizeAsync(id);
+                var body = response.StatusCode == HttpStatusCode.OK ? await response.JsonAsync(HttpStatusCode.OK) : default;
+                versions.Add((response.StatusCode, body.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null
+                    : body.GetProperty("results")[0].GetProperty("model_version").GetString()));
+            }
+            return versions;
+        })).ToList();
+        await Task.Delay(50);
+        (await admin.PostAsync($"/models/autoencoder/{second}/promote")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Task.Delay(50);
+        (await admin.PostAsync("/models/autoencoder/rollback")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var answered = (await Task.WhenAll(clients)).SelectMany(v => v).ToList();
+
+        answered.Should().HaveCount(images.Count);
+        answered.Should().OnlyContain(a => a.Item1 == HttpStatusCode.OK, "a swap never fails a request");
+        answered.Select(a => a.Item2).Should().OnlyContain(v => v == first || v == second, "each result names the version of its batch");
+        (await ServedVersionAsync(server)).Should().Be(first);
+    }
+
+    [Test]
+    public async Task Two_replicas_on_one_postgres_and_s3_serve_the_same_champion_within_the_sync_interval()
+    {
+        var fast = new Dictionary<string, string?>(ApiServers.GenerousLimits) { ["Registry:SyncSeconds"] = "1" };
+        await using var a = await ApiServer.StartAsync(fast, ApiStorage.PostgresAndS3);
+        await using var b = await a.StartReplicaAsync(fast);
+        var first = await ServedVersionAsync(a);
+        (await ServedVersionAsync(b)).Should().Be(first);
+        // Registered and promoted through replica A only: B has neither the file nor the request, only the database and S3.
+        var second = (await a.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f),
+            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+        File.Delete(Path.Combine(folder, "second.safetensors"));
+
+        (await (await a.AdminAsync()).PostAsync($"/models/autoencoder/{second}/promote")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await WaitUntilServingAsync(b, second);
+        (await (await b.AdminAsync()).PostAsync("/models/autoencoder/rollback")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ServedVersionAsync(b)).Should().Be(first, "the replica that rolls back switches at once");
+        await WaitUntilServingAsync(a, first);
+    }
+
+    /// <summary>Polls /status until the server serves the version. The bound is the 1 s interval plus generous room for
+    /// fetching and loading a checkpoint on a loaded CI machine: it tells "follows" from "never follows", not speed.</summary>
+    private static async Task WaitUntilServingAsync(ApiServer server, string version)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await ServedVersionAsync(server) != version)
+        {
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"the replica should serve {version} after its next sync");
+            await Task.Delay(100);
+        }
+    }
+}
