@@ -66,6 +66,7 @@ public sealed class MetadataDatabase(IDbConnectionFactory connections, Func<Task
     public IColorizationStore Colorizations { get; } = new SqlColorizationStore(connections);
     public IRatingStore Ratings { get; } = new SqlRatingStore(connections);
     public IModelRegistry Models { get; } = new SqlModelRegistry(connections);
+    public IJobSchedule Jobs { get; } = new SqlJobSchedule(connections);
     public IObjectReferences References { get; } = new SqlObjectReferences(connections);
 
     public async ValueTask DisposeAsync()

@@ -75,16 +75,4 @@ public class HotSwapTests
         (await ServedVersionAsync(b)).Should().Be(first, "the replica that rolls back switches at once");
         await WaitUntilServingAsync(a, first);
     }
-
-    /// <summary>Polls /status until the server serves the version. The bound is the 1 s interval plus generous room for
-    /// fetching and loading a checkpoint on a loaded CI machine: it tells "follows" from "never follows", not speed.</summary>
-    private static async Task WaitUntilServingAsync(ApiServer server, string version)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (await ServedVersionAsync(server) != version)
-        {
-            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"the replica should serve {version} after its next sync");
-            await Task.Delay(100);
-        }
-    }
 }

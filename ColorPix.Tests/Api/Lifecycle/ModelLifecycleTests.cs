@@ -117,4 +117,18 @@ public class ModelLifecycleTests
         var status = await (await server.Anonymous.GetAsync("/status")).JsonAsync(HttpStatusCode.OK);
         return status.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == model).GetProperty("version").GetString()!;
     }
+
+    /// <summary>Polls /status until the server serves the version. The bound is the 1 s interval plus generous room for
+    /// fetching and loading a checkpoint on a loaded CI machine: it tells "follows" from "never follows", not speed.</summary>
+    internal static async Task WaitUntilServingAsync(ApiServer server, string version)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await ServedVersionAsync(server) != version)
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(30))
+                Assert.Fail($"the server should serve {version} after its next sync; /status says "
+                    + await (await server.Anonymous.GetAsync("/status")).Content.ReadAsStringAsync());
+            await Task.Delay(100);
+        }
+    }
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using ColorPix.Core.Models;
+using ColorPix.Tests.Api.Infrastructure;
+using ColorPix.Training.Registry;
+using ColorPix.Web.Lifecycle;
+using ColorPix.Web.Storage.Metadata;
+using static ColorPix.Tests.Api.Lifecycle.ModelLifecycleTests;
+
+namespace ColorPix.Tests.Api.Lifecycle;
+
+/// <summary>The best-model selection on the sample dataset's test split, with versions of known quality
+/// (<see cref="LifecycleCheckpoints"/>): gray output against saturated output.</summary>
+public class SelectionTests
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("colorpix-selection-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    private Dictionary<string, string?> SaturatedChampion() => new()
+    {
+        ["Models:AutoEncoder"] = LifecycleCheckpoints.AutoEncoder(folder, "saturated", LifecycleCheckpoints.Saturated),
+        ["Selection:Data"] = "sample",
+        ["Selection:Split"] = "test",
+    };
+
+    [Test]
+    public async Task The_selection_promotes_the_better_version_and_refuses_a_worse_one_recording_both_with_their_numbers()
+    {
+        await using var server = await ApiServer.StartAsync(SaturatedChampion());
+        var admin = await server.AdminAsync();
+        var saturated = await ServedVersionAsync(server);
+        var gray = await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray);
+
+        var first = await (await admin.PostAsync("/models/select")).JsonAsync(HttpStatusCode.OK);
+        var worse = await RegisterAsync(server, "saturated-again", LifecycleCheckpoints.Saturated, seed: 1);
+        var second = await (await admin.PostAsync("/models/select")).JsonAsync(HttpStatusCode.OK);
+
+        var promoted = first.EnumerateArray().Single();
+        (promoted.GetProperty("promoted").GetBoolean(), promoted.GetProperty("champion_version").GetString(), promoted.GetProperty("challenger_version").GetString())
+            .Should().Be((true, saturated, gray));
+        var scores = promoted.GetProperty("numbers").GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("version").GetString()!);
+        scores[gray].GetProperty("auc").GetDouble().Should().BeGreaterThan(scores[saturated].GetProperty("auc").GetDouble() + 10);
+        promoted.GetProperty("numbers").GetProperty("evaluated_on").GetString().Should().Be("sample/test");
+        promoted.GetProperty("mlflow_run_id").GetString().Should().NotBeNullOrEmpty();
+
+        var refused = second.EnumerateArray().Single();
+        (refused.GetProperty("promoted").GetBoolean(), refused.GetProperty("challenger_version").GetString()).Should().Be((false, worse));
+        refused.GetProperty("reason").GetString().Should().StartWith($"champion {gray} kept");
+        (await ServedVersionAsync(server)).Should().Be(gray);
+        var registry = server.Service<IModelRegistry>();
+        (await registry.GetAsync(ModelKind.AutoEncoder, worse, CancellationToken.None))!.Status.Should().Be(VersionStatus.Rejected);
+        (await registry.GetAsync(ModelKind.AutoEncoder, gray, CancellationToken.None))!.EvaluatedOn.Should().Be("sample/test");
+        var third = await (await admin.PostAsync("/models/select")).JsonAsync(HttpStatusCode.OK);
+        third.GetArrayLength().Should().Be(0, "a rejected version is not evaluated again, and with no challenger there is nothing to decide");
+    }
+
+    [Test]
+    public async Task The_schedule_runs_the_selection_once_per_due_time_whatever_the_number_of_replicas()
+    {
+        await using var first = await ApiServer.StartAsync(SaturatedChampion());
+        var gray = await RegisterAsync(first, "gray", LifecycleCheckpoints.Gray);
+        var scheduled = new Dictionary<string, string?> { ["Selection:Enabled"] = "true", ["Selection:Data"] = "sample", ["Selection:Split"] = "test" };
+
+        await using var second = await first.StartReplicaAsync(scheduled);
+        await using var third = await first.StartReplicaAsync(scheduled);
+        var decisions = first.Service<IModelDecisionStore>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await decisions.ListAsync(10, CancellationToken.None)).All(d => d.DecidedBy != "schedule"))
+        {
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the first start of a scheduled replica runs the selection");
+            await Task.Delay(200);
+        }
+        await WaitUntilServingAsync(first, gray);
+
+        var byTheSchedule = (await decisions.ListAsync(10, CancellationToken.None)).Where(d => d.DecidedBy == "schedule").ToList();
+        byTheSchedule.Should().ContainSingle().Which.Should().Match<ModelDecision>(d => d.Promoted && d.ChallengerVersion == gray);
+        (await first.Service<IJobSchedule>().NextRunAsync(ModelSelection.Job, CancellationToken.None)).Should().BeAfter(DateTimeOffset.UtcNow.AddHours(23));
+    }
+
+    private async Task<string> RegisterAsync(ApiServer server, string name, float bias, int seed = 0) =>
+        (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, name, bias, seed),
+            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+}
