@@ -16,10 +16,12 @@ public sealed class StandaloneStorage : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<StandaloneStorage> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="services">More registrations the verb needs over the storage (e.g. the model registry).</param>
+    public static async Task<StandaloneStorage> OpenAsync(CancellationToken cancellationToken, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = RepoPaths.FindRoot() });
         builder.AddColorPixStorage();
+        services?.Invoke(builder.Services);
         var storage = new StandaloneStorage(builder.Build());
         try
         {
