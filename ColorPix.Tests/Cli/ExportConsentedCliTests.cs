@@ -10,36 +10,12 @@ namespace ColorPix.Tests.Cli;
 
 /// <summary>`colorpix data export-consented` as a user runs it, in a throwaway clone whose configuration is the default:
 /// SQLite in data/db/, objects in data/objects/.</summary>
-[NonParallelizable]
-public class ExportConsentedCliTests
+public class ExportConsentedCliTests : ThrowawayCloneTest
 {
-    private PhotoTree repo = null!;
-    private string previousDirectory = "";
-
-    [SetUp]
-    public void EnterRepository()
+    protected override void Populate(PhotoTree repo)
     {
-        repo = new PhotoTree();
-        repo.Photos(2);
-        repo.Build("sample");
-        previousDirectory = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(repo.RepoRoot);
-    }
-
-    [TearDown]
-    public void LeaveRepository()
-    {
-        Directory.SetCurrentDirectory(previousDirectory);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // pooled handles keep the file open
-        repo.Dispose();
-    }
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(["--threads", "1", .. args], output, error);
-        return (exit, output.ToString() + error);
+        Repo.Photos(2);
+        Repo.Build("sample");
     }
 
     [TestCase("../elsewhere")]
@@ -48,14 +24,14 @@ public class ExportConsentedCliTests
     [TestCase("sample")]
     public void A_bad_or_protected_name_is_refused_and_nothing_is_written(string name)
     {
-        var before = File.ReadAllText(repo.ManifestPath("sample"));
+        var before = File.ReadAllText(Repo.ManifestPath("sample"));
 
         var (exit, output) = Run("data", "export-consented", "--name", name);
 
         exit.Should().NotBe(0);
         output.Should().StartWith("error: ").And.NotContain("   at ");
-        File.ReadAllText(repo.ManifestPath("sample")).Should().Be(before);
-        Directory.Exists(Path.Combine(repo.RepoRoot, "data", "db")).Should().BeFalse("the storage is not even opened");
+        File.ReadAllText(Repo.ManifestPath("sample")).Should().Be(before);
+        Directory.Exists(Path.Combine(Repo.RepoRoot, "data", "db")).Should().BeFalse("the storage is not even opened");
     }
 
     [Test]
@@ -66,7 +42,7 @@ public class ExportConsentedCliTests
             var services = storage.Services;
             var alice = await services.GetRequiredService<IUserStore>().CreateAsync(
                 new NewUser("alice", "hash", false, Storage.StorageTestData.T0), CancellationToken.None);
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(repo.Images, "photo00.png"));
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(Repo.Images, "photo00.png"));
             var image = Storage.StorageTestData.ImageOf(bytes, alice.Id, consent: true);
             await services.GetRequiredService<IObjectStore>().PutAsync(image.OriginalKey, bytes, "image/png", CancellationToken.None);
             await services.GetRequiredService<IImageStore>().AddAsync(image, CancellationToken.None);
@@ -77,7 +53,7 @@ public class ExportConsentedCliTests
         exit.Should().Be(0, output);
         output.Should().Contain("exported 0, skipped as duplicates 1", "the upload is sample's photo00.png")
             .And.Contain("the manifest is empty").And.Contain(Path.Combine("data", "splits", "mine.json"));
-        DatasetManifest.Load(repo.ManifestPath("mine")).Skipped.Single().Reason.Should().Be("duplicate of sample:photo00.png");
+        DatasetManifest.Load(Repo.ManifestPath("mine")).Skipped.Single().Reason.Should().Be("duplicate of sample:photo00.png");
     }
 
     [Test]
@@ -91,7 +67,7 @@ public class ExportConsentedCliTests
 
             exit.Should().NotBe(0);
             output.Should().Contain("the database could not be reached").And.NotContain("   at ").And.NotContain("Password");
-            File.Exists(repo.ManifestPath("mine")).Should().BeFalse();
+            File.Exists(Repo.ManifestPath("mine")).Should().BeFalse();
         }
         finally
         {

@@ -1,44 +1,14 @@
 using ColorPix.Tests.Api.Lifecycle;
-using ColorPix.Tests.Data;
-using ColorPix.Web.Cli;
 
 namespace ColorPix.Tests.Cli;
 
 /// <summary>`colorpix models ...` as an operator runs it, in a throwaway clone with the default configuration.</summary>
-[NonParallelizable]
-public class ModelsCliTests
+public class ModelsCliTests : ThrowawayCloneTest
 {
-    private PhotoTree repo = null!;
-    private string previousDirectory = "";
-
-    [SetUp]
-    public void EnterRepository()
-    {
-        repo = new PhotoTree();
-        previousDirectory = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(repo.RepoRoot);
-    }
-
-    [TearDown]
-    public void LeaveRepository()
-    {
-        Directory.SetCurrentDirectory(previousDirectory);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // pooled handles keep the file open
-        repo.Dispose();
-    }
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(["--threads", "1", .. args], output, error);
-        return (exit, output.ToString() + error);
-    }
-
     [Test]
     public void Register_promote_roll_back_and_list_from_the_command_line()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(repo.RepoRoot, "checkpoints", "run-a", "best")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Repo.RepoRoot, "checkpoints", "run-a", "best")).FullName;
         var first = LifecycleCheckpoints.AutoEncoder(folder, "first", 0.1f);
         var second = LifecycleCheckpoints.AutoEncoder(folder, "second", 0.2f);
 
@@ -52,8 +22,8 @@ public class ModelsCliTests
         promotions.Should().OnlyContain(p => p.Exit == 0 && p.Output.StartsWith("promoted: "));
         (rollback.Exit, rollback.Output).Should().Match<(int, string)>(r => r.Item1 == 0 && r.Item2.Contains($"rolled autoencoder back to {versions[0]} from {versions[1]}"));
         list.Output.Should().MatchRegex($@"{versions[0]}\s*│\s*champion").And.MatchRegex($@"{versions[1]}\s*│\s*retired");
-        File.Exists(Path.Combine(repo.RepoRoot, "data", "objects", "models", "autoencoder", $"{versions[0]}.safetensors")).Should().BeTrue();
-        File.ReadAllText(Path.Combine(repo.RepoRoot, "mlruns", "models", "colorpix-autoencoder", "aliases", "champion")).Should().Be("1");
+        File.Exists(Path.Combine(Repo.RepoRoot, "data", "objects", "models", "autoencoder", $"{versions[0]}.safetensors")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(Repo.RepoRoot, "mlruns", "models", "colorpix-autoencoder", "aliases", "champion")).Should().Be("1");
     }
 
     [Test]

@@ -4,7 +4,7 @@ using ColorPix.Core.Imaging;
 namespace ColorPix.Tests.Data;
 
 /// <summary>A temporary repository (with a ColorPix.sln marker) holding a small tree of generated photos.</summary>
-internal sealed class PhotoTree : IDisposable
+public sealed class PhotoTree : IDisposable
 {
     public string RepoRoot { get; } = Directory.CreateTempSubdirectory("colorpix-data-").FullName;
     public string Images => Path.Combine(RepoRoot, "images");
