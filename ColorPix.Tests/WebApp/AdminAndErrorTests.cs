@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using ColorPix.Tests.Api.Lifecycle;
+using ColorPix.Training.Registry;
+using ColorPix.Web.Lifecycle;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,11 +33,45 @@ public sealed class AdminAndErrorTests : BrowserTest
         var users = admin.GetByRole(AriaRole.Table, new() { Name = "Accounts, administrators excluded" });
         await Expect(users).ToContainTextAsync("carol");
         var models = admin.GetByRole(AriaRole.Table, new() { Name = "Registered models, metrics and ratings" });
-        await Expect(models.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
-        await Expect(models).ToContainTextAsync("AutoEncoder");
-        await Expect(models).ToContainTextAsync("Pix2Pix");
+        var champions = models.GetByRole(AriaRole.Row).Filter(new() { HasText = "champion" });
+        await Expect(champions).ToHaveCountAsync(2);
+        await Expect(champions.Nth(0)).ToContainTextAsync("AutoEncoder");
+        await Expect(champions.Nth(1)).ToContainTextAsync("Pix2Pix");
         await Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Inference queues" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await WebPages.ScreenshotAsync(admin, "admin");
+    }
+
+    [Test]
+    public async Task An_admin_promotes_a_version_and_rolls_it_back_each_after_confirming()
+    {
+        var second = (await WebAppServer.Service<ModelVersions>().RegisterAsync(
+            LifecycleCheckpoints.AutoEncoder(WebAppServer.Folder, $"second-{Guid.NewGuid():N}", 0.05f, seed: Environment.TickCount),
+            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+        var admin = await OpenAsync();
+        await admin.GotoAsync("/app/#/login");
+        await WebPages.LogInAsync(admin, "admin", WebAppServer.AdminPassword);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        var questions = new List<string>();
+        admin.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Promote AutoEncoder {second}" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Promoted:" })).ToBeVisibleAsync();
+        var models = admin.GetByRole(AriaRole.Table, new() { Name = "Registered models, metrics and ratings" });
+        await Expect(models.GetByRole(AriaRole.Row).Filter(new() { HasText = second })).ToContainTextAsync("champion");
+        await Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Inference queues" })).ToContainTextAsync(second);
+        await WebPages.ScreenshotAsync(admin, "admin-promoted");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Roll back AutoEncoder" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Rolled back:" })).ToBeVisibleAsync();
+
+        await Expect(models.GetByRole(AriaRole.Row).Filter(new() { HasText = second })).ToContainTextAsync("retired");
+        await Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Promotion decisions, newest first" }).GetByRole(AriaRole.Row).Nth(1))
+            .ToContainTextAsync("rollback");
+        questions.Should().HaveCount(2);
+        questions[0].Should().Contain($"Make {second} the AutoEncoder champion?");
     }
 
     [Test]

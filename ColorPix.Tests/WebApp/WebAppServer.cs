@@ -19,13 +19,19 @@ public sealed class WebAppServer
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private string _folder = "";
-    private WebApplication? _app;
+    private static WebApplication? _app;
+
+    /// <summary>A service of the running app, to set up what a page shows (e.g. a second registered model version).</summary>
+    public static T Service<T>() where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(_app!.Services);
+
+    /// <summary>The server's temp folder, for files a test writes.</summary>
+    public static string Folder { get; private set; } = "";
     private IPlaywright? _playwright;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _folder = Directory.CreateTempSubdirectory("colorpix-web-").FullName;
+        _folder = Folder = Directory.CreateTempSubdirectory("colorpix-web-").FullName;
         var autoEncoder = Path.Combine(_folder, "autoencoder.safetensors");
         var pix2pix = Path.Combine(_folder, "pix2pix.safetensors");
         using (var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64)) ModelCheckpoint.Save(autoEncoder, model);
