@@ -7,7 +7,7 @@ namespace ColorPix.Tests.Api;
 
 public sealed class AuthTests
 {
-    private static readonly string[] AdminRoutes = ["/show_users", "/show_models"];
+    private static readonly string[] AdminRoutes = ["/show_users", "/show_models", "/models/decisions"];
 
     private static IEnumerable<TestCaseData> BadSignUps() =>
     [

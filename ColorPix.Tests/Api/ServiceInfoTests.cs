@@ -10,6 +10,9 @@ public sealed class ServiceInfoTests
     [
         "/token", "/add_user", "/del_user", "/status", "/upload_img2colorize", "/colorize", "/user_imgs",
         "/user_setprefmodel", "/user_imgrating", "/show_users", "/show_models",
+        // The model lifecycle (issue 10).
+        "/models/decisions", "/models/register", "/models/{model}/{version}/promote", "/models/{model}/rollback",
+        "/models/{model}/{version}/evaluate", "/models/select",
     ];
 
     [Test]
