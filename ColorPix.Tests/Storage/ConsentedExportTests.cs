@@ -116,6 +116,7 @@ public class ConsentedExportTests
         manifest.Skipped.Select(s => s.Reason).Should().Equal("duplicate of base:base.png", $"duplicate of {FileOf(first)}");
         manifest.Skipped[1].Path.Should().Be(FileOf(again));
         manifest.Uploads!.DedupedAgainst.Should().Equal("data/splits/base.json");
+        DatasetCheck.Run(repo.ManifestPath(manifest.Name)).Failures.Should().BeEmpty("a train-only export is a valid dataset");
     }
 
     [Test]
