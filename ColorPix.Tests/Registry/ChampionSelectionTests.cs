@@ -7,8 +7,8 @@ public class ChampionSelectionTests
 {
     private static readonly SelectionRules Rules = new(Margin: 0.5, MinRatings: 20, AucPerStar: 2.0);
 
-    private static Contender Version(string name, double auc, double? stars = null, long ratings = 0) =>
-        new(name, new EvaluationSummary(AbMse: 100, Psnr: 20, Ssim: 0.9, Auc: auc, Colorfulness: 30, ImageCount: 10), stars, ratings);
+    private static Contender Version(string name, double auc, double? stars = null, long ratings = 0, double colorfulness = 30) =>
+        new(name, new EvaluationSummary(AbMse: 100, Psnr: 20, Ssim: 0.9, Auc: auc, Colorfulness: colorfulness, ImageCount: 10), stars, ratings);
 
     [Test]
     public void The_better_challenger_is_promoted_and_the_reason_gives_both_scores()
@@ -57,6 +57,18 @@ public class ChampionSelectionTests
     }
 
     [Test]
+    public void A_challenger_that_barely_colors_is_not_eligible_however_high_its_AuC()
+    {
+        var decision = ChampionSelection.Decide(Version("champ", 84), [Version("grayish", 87, colorfulness: 8), Version("colorful", 85, colorfulness: 25)], Rules);
+        var onlyGray = ChampionSelection.Decide(Version("champ", 84), [Version("grayish", 87, colorfulness: 8)], Rules);
+
+        decision.Winner.Should().Be("colorful", "the best eligible challenger, though another has a higher score");
+        onlyGray.Promote.Should().BeFalse();
+        onlyGray.Reason.Should().Be("no challenger colors enough to serve (colorfulness below 15: grayish 8.0); champion champ kept");
+        onlyGray.Scores[1].Eligible.Should().BeFalse();
+    }
+
+    [Test]
     public void Bad_rules_are_named() =>
-        new SelectionRules(Margin: -1, MinRatings: 0, AucPerStar: double.NaN).Problems().Should().HaveCount(3);
+        new SelectionRules(Margin: -1, MinRatings: 0, AucPerStar: double.NaN, MinColorfulness: -1).Problems().Should().HaveCount(4);
 }

@@ -42,8 +42,9 @@ public sealed class SelectionOptions
     public double Margin { get; set; } = 0.5;
     public int MinRatings { get; set; } = 20;
     public double AucPerStar { get; set; } = 2.0;
+    public double MinColorfulness { get; set; } = 15;
 
-    public SelectionRules Rules => new(Margin, MinRatings, AucPerStar);
+    public SelectionRules Rules => new(Margin, MinRatings, AucPerStar, MinColorfulness);
 
     public IEnumerable<string> Problems()
     {

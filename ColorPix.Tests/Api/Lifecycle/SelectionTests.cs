@@ -25,6 +25,8 @@ public class SelectionTests
         ["Models:AutoEncoder"] = LifecycleCheckpoints.AutoEncoder(folder, "saturated", LifecycleCheckpoints.Saturated),
         ["Selection:Data"] = "sample",
         ["Selection:Split"] = "test",
+        // The gray version colors nothing: here the AuC ordering is tested, the colorfulness rule in ChampionSelectionTests.
+        ["Selection:MinColorfulness"] = "0",
     };
 
     [Test]
@@ -63,7 +65,8 @@ public class SelectionTests
     {
         await using var first = await ApiServer.StartAsync(SaturatedChampion());
         var gray = await RegisterAsync(first, "gray", LifecycleCheckpoints.Gray);
-        var scheduled = new Dictionary<string, string?> { ["Selection:Enabled"] = "true", ["Selection:Data"] = "sample", ["Selection:Split"] = "test" };
+        var scheduled = new Dictionary<string, string?> { ["Selection:Enabled"] = "true", ["Selection:Data"] = "sample", ["Selection:Split"] = "test",
+            ["Selection:MinColorfulness"] = "0" };
 
         await using var second = await first.StartReplicaAsync(scheduled);
         await using var third = await first.StartReplicaAsync(scheduled);
