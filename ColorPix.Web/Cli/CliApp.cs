@@ -49,8 +49,13 @@ public static class CliApp
     }
 
     /// <summary>A console over a writer: colors on a terminal, plain text in a log or a test.</summary>
-    public static IAnsiConsole ConsoleFor(TextWriter writer) =>
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+    public static IAnsiConsole ConsoleFor(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        // Off a terminal Spectre assumes 80 columns and folds lines mid-path: a log or a pipe gets whole lines.
+        if (writer != Console.Out || Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        return console;
+    }
 
     internal static void ReportFailure(Exception ex, TextWriter error)
     {

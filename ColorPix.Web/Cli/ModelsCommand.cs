@@ -30,7 +30,6 @@ public static class ModelsCommand
             foreach (var m in await services.GetRequiredService<IModelRegistry>().ListAsync(ct))
                 table.AddRow(Markup.Escape(m.Kind.Name()), Markup.Escape(m.Version), m.Status.ToString().ToLowerInvariant(), AucOf(m.MetricsJson),
                     Markup.Escape(m.EvaluatedOn ?? "–"), Markup.Escape(m.RunId?[..8] ?? "–"), Markup.Escape(m.Dataset ?? "–"), m.RegisteredAt.ToString("u"));
-            console.Profile.Width = Math.Max(console.Profile.Width, 160); // versions and run ids must not wrap in a log or a pipe
             console.Write(table);
             return 0;
         }));
