@@ -99,6 +99,10 @@ public static class AdminEndpoints
         {
             await selection.EvaluateAsync(record, ct);
         }
+        catch (SelectionDataException e)
+        {
+            return Problems.Unavailable(e.Message);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or DataLoaderException)
         {
             return Problems.Unprocessable($"{kind.Name()} {version} could not be evaluated: {Core.Engine.EngineErrors.MessageOf(e)}");
@@ -106,8 +110,18 @@ public static class AdminEndpoints
         return TypedResults.Ok(ToResponse((await registry.GetAsync(kind, version, ct))!, catalog.Describe(kind), null));
     }
 
-    public static async Task<Ok<IReadOnlyList<DecisionResponse>>> Select(ModelSelection selection, ClaimsPrincipal principal, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await selection.RunAsync(principal.Identity?.Name ?? "admin", ct)).Select(ToResponse).ToList());
+    public static async Task<Results<Ok<IReadOnlyList<DecisionResponse>>, ProblemHttpResult>> Select(ModelSelection selection, ClaimsPrincipal principal,
+        CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await selection.RunAsync(principal.Identity?.Name ?? "admin", ct)).Select(ToResponse).ToList());
+        }
+        catch (SelectionDataException e)
+        {
+            return Problems.Unavailable(e.Message);
+        }
+    }
 
     private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(string model, Func<ModelKind, Task<ModelDecision>> decide)
     {

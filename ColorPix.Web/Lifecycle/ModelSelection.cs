@@ -26,8 +26,11 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
     public const string Job = "model-selection";
 
     /// <summary>Runs the selection for every kind; returns the decisions taken (none for a kind without challengers).</summary>
+    /// <exception cref="SelectionDataException">The selection's dataset cannot be opened: nothing was evaluated, no
+    /// challenger was rejected for it.</exception>
     public async Task<IReadOnlyList<ModelDecision>> RunAsync(string decidedBy, CancellationToken cancellationToken)
     {
+        OpenDataset(); // a configuration error must not look like bad challengers and reject them all
         var taken = new List<ModelDecision>();
         foreach (var kind in Enum.GetValues<ModelKind>())
             if (await DecideAsync(kind, decidedBy, cancellationToken) is { } decision) taken.Add(decision);
@@ -80,7 +83,7 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
     public async Task<EvaluationReport> EvaluateAsync(ModelRecord version, CancellationToken cancellationToken)
     {
         var path = await versions.FetchAsync(version, cancellationToken);
-        var dataset = LoadedDataset.Open(options.Value.Data, RepoPaths.FindRoot());
+        var dataset = OpenDataset();
         var split = Enum.Parse<Split>(options.Value.Split, ignoreCase: true);
         var report = await Task.Run(() =>
         {
@@ -92,6 +95,18 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
         await registry.UpsertAsync(new ModelRegistration(version.Kind, version.Version, version.Path, report.ToJson(), version.RegisteredAt)
             { EvaluatedOn = $"{options.Value.Data}/{split.ToString().ToLowerInvariant()}" }, cancellationToken);
         return report;
+    }
+
+    private LoadedDataset OpenDataset()
+    {
+        try
+        {
+            return LoadedDataset.Open(options.Value.Data, RepoPaths.FindRoot());
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or JsonException)
+        {
+            throw new SelectionDataException($"the selection's dataset '{options.Value.Data}' (Selection:Data) cannot be opened: {e.Message}", e);
+        }
     }
 
     /// <summary>The decision as a run of the "colorpix-selection" experiment: one metric per version and role, the
@@ -117,6 +132,8 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }
+
+public sealed class SelectionDataException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>Runs the selection every Selection:IntervalHours, claimed through the database so that one replica runs it.</summary>
 internal sealed class SelectionScheduleService(ModelSelection selection, IJobSchedule schedule, IOptions<SelectionOptions> options, TimeProvider clock,

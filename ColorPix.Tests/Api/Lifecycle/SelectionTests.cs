@@ -61,6 +61,20 @@ public class SelectionTests
     }
 
     [Test]
+    public async Task A_missing_selection_dataset_is_a_503_and_rejects_nobody()
+    {
+        var settings = SaturatedChampion();
+        settings["Selection:Data"] = "no-such-dataset";
+        await using var server = await ApiServer.StartAsync(settings);
+        var gray = await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray);
+
+        var problem = await (await (await server.AdminAsync()).PostAsync("/models/select")).ProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        problem.GetProperty("detail").GetString().Should().Contain("'no-such-dataset' (Selection:Data) cannot be opened");
+        (await server.Service<IModelRegistry>().GetAsync(ModelKind.AutoEncoder, gray, CancellationToken.None))!.Status.Should().Be(VersionStatus.Challenger);
+    }
+
+    [Test]
     public async Task The_schedule_runs_the_selection_once_per_due_time_whatever_the_number_of_replicas()
     {
         await using var first = await ApiServer.StartAsync(SaturatedChampion());
