@@ -51,7 +51,22 @@ public sealed class ColorizationQueue : IAsyncDisposable
 
     /// <summary><see cref="ColorizeAsync(PreparedImage, ModelKind, CancellationToken)"/>, with the model version that made the
     /// result: across a hot swap, the version of this request's batch, not the one current when it ends.</summary>
+    /// <remarks>A swap to a model of another input size while the request waited is absorbed: the image is prepared
+    /// again for the new size and queued once more.</remarks>
     public async Task<(Image Image, ModelInfo Model)> ColorizeVersionedAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await FinishAsync(prepared, kind, cancellation);
+        }
+        catch (ModelResizedException resized)
+        {
+            using var again = Colorizer.Prepare(prepared.Source, resized.Size);
+            return await FinishAsync(again, kind, cancellation);
+        }
+    }
+
+    private async Task<(Image Image, ModelInfo Model)> FinishAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation)
     {
         using var prediction = await PredictAsync(prepared, kind, cancellation);
         cancellation.ThrowIfCancellationRequested(); // the client left while its batch ran: skip the finishing

@@ -146,7 +146,7 @@ internal sealed class ModelWorker
             for (var j = 0; j < fitting.Count; j++) abs[fitting[j]] = predicted[j];
             var misfit = batch.FirstOrDefault(r => r.Image.ModelSize != size);
             return (abs, model, misfit is null ? null
-                : new ArgumentException($"{misfit.Image} does not fit the current {kind.Name()} model, which takes {size}: prepare it again"));
+                : new ModelResizedException(kind, size));
         }
         catch (Exception error)
         {

@@ -18,3 +18,11 @@ public sealed class ModelUnavailableException(ModelKind kind, string reason)
     public ModelKind Kind { get; } = kind;
     public string Reason { get; } = reason;
 }
+
+/// <summary>A request was prepared for the size of a model that a hot swap replaced with one of another size: prepare
+/// the image again for <see cref="Size"/> (<see cref="ColorizationQueue"/> does it once by itself).</summary>
+public sealed class ModelResizedException(ModelKind kind, int size)
+    : InvalidOperationException($"the {kind.Name()} model was replaced by one that takes {size} px while this request waited: prepare it again")
+{
+    public int Size { get; } = size;
+}

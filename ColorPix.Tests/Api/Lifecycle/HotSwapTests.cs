@@ -18,15 +18,16 @@ public class HotSwapTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(folder, recursive: true);
 
-    [Test]
-    public async Task Colorizations_across_a_promotion_and_a_rollback_all_succeed_each_by_a_definite_version()
+    [TestCase(64, TestName = "Colorizations across a promotion and a rollback all succeed, each by a definite version")]
+    [TestCase(128, TestName = "Colorizations across swaps to a model of another input size all succeed, each by a definite version")]
+    public async Task Colorizations_across_a_promotion_and_a_rollback_all_succeed_each_by_a_definite_version(int secondSize)
     {
         await using var server = await ApiServer.StartAsync(ApiServers.GenerousLimits);
         var admin = await server.AdminAsync();
         var user = await server.SignUpAsync();
         (await user.PostAsync("/user_setprefmodel?model=1")).StatusCode.Should().Be(HttpStatusCode.OK);
         var first = await ServedVersionAsync(server);
-        var second = (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f),
+        var second = (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f, size: secondSize),
             new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
         var images = new List<Guid>();
         for (var i = 0; i < 24; i++) images.Add(await user.UploadedAsync(TestPhotos.GrayPng(96, 64, seed: 100 + i)));

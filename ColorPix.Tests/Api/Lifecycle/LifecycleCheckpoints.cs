@@ -13,11 +13,11 @@ internal static class LifecycleCheckpoints
 {
     public const float Gray = 0f, Saturated = 3f;
 
-    public static string AutoEncoder(string folder, string name, float outputBias, int seed = 0)
+    public static string AutoEncoder(string folder, string name, float outputBias, int seed = 0, int size = 64)
     {
         torch.manual_seed(seed);
         var path = Path.Combine(folder, $"{name}.safetensors");
-        using var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), 64);
+        using var model = ColorizationModel.CreateAutoEncoder(new AutoEncoderConfig(0.125), size);
         using (torch.no_grad())
         {
             var parameters = model.Network.parameters().ToList();
