@@ -21,6 +21,7 @@ TEST_PACKAGES=(
   postgresql
   chromium chromium-driver
   binutils time
+  python3-prometheus-client
 )
 
 # The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.

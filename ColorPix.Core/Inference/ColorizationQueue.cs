@@ -17,6 +17,10 @@ public sealed class ColorizationQueue : IAsyncDisposable
 
     public InferenceOptions Options { get; }
 
+    /// <summary>Raised on a worker thread after every batch, before its requests complete (so a client that has its
+    /// result can already see it counted). Handlers must be quick and must not throw: they delay that model's queue.</summary>
+    public event Action<BatchReport>? BatchServed;
+
     /// <summary>What every full-size image in flight reserves before it is decoded: uploads, colorizations.</summary>
     public MemoryBudget Memory { get; }
 
@@ -26,7 +30,7 @@ public sealed class ColorizationQueue : IAsyncDisposable
         Memory = new MemoryBudget(Options.MemoryBudgetBytes, TimeSpan.FromSeconds(Options.MemoryWaitSeconds));
         this.catalog = catalog;
         // Every kind gets a worker, loaded or not: a hot reload can make a missing model available later.
-        workers = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => new ModelWorker(kind, catalog, Options));
+        workers = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => new ModelWorker(kind, catalog, Options, report => BatchServed?.Invoke(report)));
     }
 
     /// <summary>The size to prepare images for a kind, or an exception saying why that model is unavailable.</summary>

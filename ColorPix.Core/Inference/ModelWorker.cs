@@ -19,14 +19,16 @@ internal sealed class ModelWorker
     private readonly Device device;
     private readonly Channel<QueuedRequest> channel;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<BatchReport> served;
     private int waiting, busy;
     private volatile bool closing;
 
     public BatchStatistics Statistics { get; } = new();
 
-    public ModelWorker(ModelKind kind, ModelCatalog catalog, InferenceOptions options)
+    /// <param name="served">Called on this worker's thread after each batch, before its requests complete: keep it cheap.</param>
+    public ModelWorker(ModelKind kind, ModelCatalog catalog, InferenceOptions options, Action<BatchReport> served)
     {
-        (this.kind, this.catalog, this.options, device) = (kind, catalog, options, catalog.Device);
+        (this.kind, this.catalog, this.options, this.served, device) = (kind, catalog, options, served, catalog.Device);
         channel = Channel.CreateBounded<QueuedRequest>(new BoundedChannelOptions(options.Capacity)
         {
             SingleReader = true,
@@ -115,14 +117,18 @@ internal sealed class ModelWorker
 
     /// <summary>
     /// One forward pass for the batch; an error fails this batch's requests only. Statistics, the busy flag and
-    /// the model lease are settled before any request completes, so a caller who sees its result sees them too.
+    /// the model lease are settled, and the batch reported, before any request completes, so a caller who sees its result sees them too.
     /// </summary>
     private void Serve(List<QueuedRequest> batch)
     {
         Volatile.Write(ref busy, 1);
+        var waits = batch.Select(r => r.Age).ToList();
         var started = Stopwatch.GetTimestamp();
         var (abs, model, error) = Predict(batch);
-        Statistics.RecordBatch(Stopwatch.GetElapsedTime(started), batch.Select(r => r.Age).ToList(), abs.Count(ab => ab is not null));
+        var duration = Stopwatch.GetElapsedTime(started);
+        var succeeded = abs.Count(ab => ab is not null);
+        Statistics.RecordBatch(duration, batch.Select(r => r.Age).ToList(), succeeded);
+        served(new BatchReport(kind, model?.Version, duration, waits, succeeded));
         Volatile.Write(ref busy, 0);
         foreach (var (request, ab) in batch.Zip(abs))
             if (ab is not null) request.Succeed(new Prediction(ab, model!));

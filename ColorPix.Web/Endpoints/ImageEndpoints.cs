@@ -5,6 +5,7 @@ using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
 using ColorPix.Core.Imaging;
 using ColorPix.Web.Hosting;
+using ColorPix.Web.Monitoring;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class ImageEndpoints
 {
     public static IEndpointRouteBuilder MapImageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/upload_img2colorize", Upload).DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize)
+        app.MapPost("/upload_img2colorize", Upload).DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
             .WithSummary("Upload a photo (multipart field 'file'; optional 'consent' to allow its use for training) -> image id");
         var images = app.MapGroup("").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser);
         images.MapGet("/user_imgs", History).WithSummary("The user's images, newest first, paged, with thumbnails and download URLs");

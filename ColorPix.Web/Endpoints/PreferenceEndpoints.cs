@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ColorPix.Core.Models;
 using ColorPix.Web.Hosting;
+using ColorPix.Web.Monitoring;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,7 +43,7 @@ public static class PreferenceEndpoints
     }
 
     public static async Task<Results<Ok<RatingResponse>, ProblemHttpResult>> Rate(Guid? id, string? model, int? rating, ClaimsPrincipal principal,
-        IColorizationStore colorizations, IRatingStore ratings, TimeProvider clock, CancellationToken ct)
+        IColorizationStore colorizations, IRatingStore ratings, ServiceMetrics metrics, TimeProvider clock, CancellationToken ct)
     {
         if (id is null) return Problems.BadRequest("pass the image id: ?id=...");
         if (model is null || !ImageEndpoints.TryModel(model, out var kind)) return Problems.BadRequest("model must be autoencoder (1) or pix2pix (2)");
@@ -51,6 +52,7 @@ public static class PreferenceEndpoints
         if (await colorizations.GetAsync(userId, id.Value, kind, ct) is null)
             return Problems.NotFound($"no {kind.Name()} colorization of this image: call /colorize first");
         await ratings.UpsertAsync(userId, id.Value, kind, rating.Value, clock.GetUtcNow(), ct);
+        metrics.RecordRating(kind, rating.Value);
         return TypedResults.Ok(new RatingResponse(id.Value, kind.Name(), rating.Value));
     }
 }

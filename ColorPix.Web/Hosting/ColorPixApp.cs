@@ -3,6 +3,7 @@ using ColorPix.Core.Data;
 using ColorPix.Web.Auth;
 using ColorPix.Web.Endpoints;
 using ColorPix.Web.Lifecycle;
+using ColorPix.Web.Monitoring;
 using ColorPix.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,8 +43,10 @@ public static class ColorPixApp
         builder.AddColorPixLifecycle();
         builder.AddColorPixRateLimits();
         builder.AddColorPixOpenApi();
+        builder.AddColorPixMonitoring();
 
         var app = builder.Build();
+        app.UseColorPixMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseColorPixOpenApi();
@@ -58,6 +61,7 @@ public static class ColorPixApp
         app.MapColorizeEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdminEndpoints();
+        app.MapColorPixMetrics();
         return app;
     }
 }

@@ -32,7 +32,12 @@ public static class InferenceRegistration
                 [ModelKind.Pix2Pix] = PathOf(o.Pix2Pix, ModelKind.Pix2Pix),
             }, Devices.Parse(o.Device));
         });
-        services.AddSingleton(sp => new ColorizationQueue(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var queue = new ColorizationQueue(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
+            queue.BatchServed += sp.GetRequiredService<Monitoring.ServiceMetrics>().RecordBatch;
+            return queue;
+        });
         services.AddHealthChecks().AddCheck<ModelsHealthCheck>("models", tags: [Storage.StorageServiceCollectionExtensions.ReadyTag]);
         return builder;
     }
