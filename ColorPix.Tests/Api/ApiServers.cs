@@ -32,6 +32,5 @@ public sealed class ApiServers
         if (LazyShared.IsValueCreated) await (await LazyShared.Value).DisposeAsync();
         if (LazyPostgres.IsValueCreated) LazyPostgres.Value.Dispose();
         if (LazyS3.IsValueCreated) LazyS3.Value.Dispose();
-        TestCheckpoints.Delete();
     }
 }
