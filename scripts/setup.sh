@@ -17,7 +17,7 @@ RUNTIME_PACKAGES=()
 # binutils' readelf checks, independently of the build step, how libLibTorchSharp.so was made loadable.
 # GNU time (/usr/bin/time -v) gives `bench memory` the peak RSS of each colorization from the OS.
 TEST_PACKAGES=(
-  python3-torch python3-pil python3-numpy
+  python3-torch python3-pil python3-numpy python3-aiosmtpd
   postgresql
   chromium chromium-driver
   binutils time

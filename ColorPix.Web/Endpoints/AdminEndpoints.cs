@@ -27,6 +27,7 @@ public static class AdminEndpoints
         admin.MapPost("/models/{model}/rollback", Rollback).WithSummary("Make the previous champion champion again");
         admin.MapPost("/models/{model}/{version}/evaluate", Evaluate).WithSummary("Evaluate a version on the selection's split and record its metrics");
         admin.MapPost("/models/select", Select).WithSummary("Run the best-model selection now (as the schedule does)");
+        admin.MapGet("/alerts", Alerts).WithSummary("The newest alerts (mailed, pending, only logged or failed): ?limit=1..500 (50)");
         return app;
     }
 
@@ -55,6 +56,13 @@ public static class AdminEndpoints
     {
         if (limit is < 1 or > 500) return Problems.BadRequest("limit must be between 1 and 500");
         return TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await decisions.ListAsync(limit ?? 50, ct)).Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AlertResponse>>, ProblemHttpResult>> Alerts(int? limit, IAlertStore alerts, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500) return Problems.BadRequest("limit must be between 1 and 500");
+        return TypedResults.Ok<IReadOnlyList<AlertResponse>>((await alerts.ListAsync(limit ?? 50, ct)).Select(a => new AlertResponse(a.Id, a.Kind, a.Subject,
+            a.Body, a.Status.ToString().ToLowerInvariant(), a.Attempts, a.LastError, a.CreatedAt, a.SentAt)).ToList());
     }
 
     public static async Task<Results<Created<ModelResponse>, ProblemHttpResult>> Register(RegisterModelRequest request, ModelVersions versions,

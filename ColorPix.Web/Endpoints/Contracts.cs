@@ -47,3 +47,6 @@ public sealed record RegisterModelRequest(string? Checkpoint, string? RunId, str
 
 public sealed record DecisionResponse(long Id, string Model, string Trigger, bool Promoted, string? ChampionVersion, string? ChallengerVersion,
     string Reason, object? Numbers, string? MlflowRunId, string DecidedBy, DateTimeOffset DecidedAt);
+
+public sealed record AlertResponse(long Id, string Kind, string Subject, string Body, string Status, int Attempts, string? LastError,
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt);

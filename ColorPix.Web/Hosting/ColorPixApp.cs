@@ -2,6 +2,7 @@ using System.Text.Json;
 using ColorPix.Core.Data;
 using ColorPix.Web.Auth;
 using ColorPix.Web.Endpoints;
+using ColorPix.Web.Alerts;
 using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Monitoring;
 using ColorPix.Web.Storage;
@@ -41,6 +42,7 @@ public static class ColorPixApp
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
         builder.AddColorPixLifecycle();
+        builder.AddColorPixAlertMail();
         builder.AddColorPixRateLimits();
         builder.AddColorPixOpenApi();
         builder.AddColorPixMonitoring();

@@ -44,6 +44,9 @@ public sealed class SelectionOptions
     public double AucPerStar { get; set; } = 2.0;
     public double MinColorfulness { get; set; } = 15;
 
+    /// <summary>An alert is mailed when the champion's AuC is less than this many points above the gray baseline's.</summary>
+    public double ChampionAlertAucOverGray { get; set; }
+
     public SelectionRules Rules => new(Margin, MinRatings, AucPerStar, MinColorfulness);
 
     public IEnumerable<string> Problems()

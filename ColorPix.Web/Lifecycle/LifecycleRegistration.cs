@@ -1,6 +1,7 @@
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
 using ColorPix.Training.Registry;
+using ColorPix.Web.Alerts;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public static class LifecycleRegistration
         services.AddOptions<SelectionOptions>().BindConfiguration(SelectionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RegistryOptions>>(new SectionValidator<RegistryOptions>(RegistryOptions.Section, o => o.Problems()));
         services.AddSingleton<IValidateOptions<SelectionOptions>>(new SectionValidator<SelectionOptions>(SelectionOptions.Section, o => o.Problems()));
+        services.AddColorPixAlerts();
         services.AddSingleton<ModelVersions>();
         services.AddSingleton<ChampionSync>();
         services.AddSingleton<ModelPromotion>();

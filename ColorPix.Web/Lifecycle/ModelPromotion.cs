@@ -2,6 +2,7 @@ using System.Text.Json;
 using ColorPix.Core.Engine;
 using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
+using ColorPix.Web.Alerts;
 using ColorPix.Web.Storage.Metadata;
 
 namespace ColorPix.Web.Lifecycle;
@@ -20,7 +21,7 @@ public sealed class PromotionException(int status, string message) : Exception(m
 /// next sync.
 /// </summary>
 public sealed class ModelPromotion(IModelRegistry registry, IModelDecisionStore decisions, ModelVersions versions, ChampionSync sync,
-    ModelCatalog catalog, TimeProvider clock)
+    ModelCatalog catalog, AlertOutbox alerts, TimeProvider clock)
 {
     /// <summary>Promotes the version, or refuses it when it fails to load or to pass its check: the decision says which
     /// (a refused version is rejected and the champion keeps serving).</summary>
@@ -40,8 +41,10 @@ public sealed class ModelPromotion(IModelRegistry registry, IModelDecisionStore 
         {
             var problem = $"{kind.Name()} {version} was refused: {EngineErrors.MessageOf(e)}";
             await registry.SetStatusAsync(kind, version, VersionStatus.Rejected, cancellationToken);
-            return await decisions.AddAsync(new NewModelDecision(kind, trigger, false, champion?.Version, version,
+            var refused = await decisions.AddAsync(new NewModelDecision(kind, trigger, false, champion?.Version, version,
                 problem + (champion is null ? "" : $"; {champion.Version} stays champion"), numbersJson, mlflowRunId, decidedBy, clock.GetUtcNow()), cancellationToken);
+            await alerts.TryRaiseAsync("promotion-refused", $"{kind.Name()} {version} was refused", Describe(refused), cancellationToken);
+            return refused;
         }
         await registry.SetChampionAsync(kind, version, clock.GetUtcNow(), cancellationToken);
         versions.MirrorAlias(record, ModelVersions.ChampionAlias);
@@ -49,8 +52,20 @@ public sealed class ModelPromotion(IModelRegistry registry, IModelDecisionStore 
             reason ?? $"{decidedBy} made {version} champion" + (champion is null ? "" : $" in place of {champion.Version}"), numbersJson, mlflowRunId, decidedBy,
             clock.GetUtcNow()), cancellationToken);
         await sync.SyncAsync(cancellationToken);
+        await alerts.TryRaiseAsync("promotion", $"{kind.Name()} {version} is the new champion", Describe(decision), cancellationToken);
         return decision;
     }
+
+    /// <summary>A decision as the text of its alert: what happened, why, who, and every number.</summary>
+    internal static string Describe(ModelDecision d) =>
+        $"""
+        Model: {d.Kind.Name()}
+        Outcome: {(d.Promoted ? "promoted" : "refused")} ({d.Trigger.ToString().ToLowerInvariant()}, by {d.DecidedBy}, {d.DecidedAt:u})
+        Champion before: {d.ChampionVersion ?? "none"}
+        Version: {d.ChallengerVersion ?? "none"}
+        Reason: {d.Reason}
+        Numbers: {d.NumbersJson}
+        """;
 
     /// <summary>Makes the previous champion (the retired version crowned most recently) champion again.</summary>
     public async Task<ModelDecision> RollbackAsync(ModelKind kind, string decidedBy, CancellationToken cancellationToken)

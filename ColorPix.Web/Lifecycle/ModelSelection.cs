@@ -8,6 +8,7 @@ using ColorPix.Core.Models;
 using ColorPix.Training;
 using ColorPix.Training.Evaluation;
 using ColorPix.Training.Registry;
+using ColorPix.Web.Alerts;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ namespace ColorPix.Web.Lifecycle;
 /// rejected, so the next selection does not evaluate them again.
 /// </summary>
 public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore decisions, IRatingStore ratings, ModelVersions versions,
-    ModelPromotion promotion, IOptions<SelectionOptions> options, TimeProvider clock, ILogger<ModelSelection> log)
+    ModelPromotion promotion, AlertOutbox alerts, IOptions<SelectionOptions> options, TimeProvider clock, ILogger<ModelSelection> log)
 {
     public const string Job = "model-selection";
 
@@ -41,8 +42,13 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
     {
         var all = (await registry.ListAsync(cancellationToken)).Where(m => m.Kind == kind).ToList();
         var challengers = all.Where(m => m.Status == VersionStatus.Challenger).ToList();
-        if (challengers.Count == 0) return null;
         var champion = all.SingleOrDefault(m => m.IsChampion);
+        if (challengers.Count == 0)
+        {
+            // Nothing to decide, but the champion is still evaluated: its drop is what the alert below watches.
+            if (champion is not null) await WatchChampionAsync(champion, await EvaluateAsync(champion, cancellationToken), cancellationToken);
+            return null;
+        }
         var rated = (await ratings.SummarizeByVersionAsync(cancellationToken)).Where(r => r.Model == kind).ToDictionary(r => r.Version);
         var o = options.Value;
         var on = $"{o.Data}/{Enum.Parse<Split>(o.Split, ignoreCase: true).ToString().ToLowerInvariant()}";
@@ -54,6 +60,7 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
             try
             {
                 var report = await EvaluateAsync(version, cancellationToken);
+                if (version.IsChampion) await WatchChampionAsync(version, report, cancellationToken);
                 var rating = rated.GetValueOrDefault(version.Version);
                 contenders.Add((version, new Contender(version.Version, report.Model, rating?.MeanStars, rating?.Count ?? 0)));
             }
@@ -95,6 +102,22 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
         await registry.UpsertAsync(new ModelRegistration(version.Kind, version.Version, version.Path, report.ToJson(), version.RegisteredAt)
             { EvaluatedOn = $"{options.Value.Data}/{split.ToString().ToLowerInvariant()}" }, cancellationToken);
         return report;
+    }
+
+    /// <summary>Alerts when the champion's AuC on the selection split is less than Selection:ChampionAlertAucOverGray
+    /// points above the gray baseline's (default 0: an alert whenever it colors worse than leaving the photo gray).</summary>
+    private async Task WatchChampionAsync(ModelRecord champion, EvaluationReport report, CancellationToken cancellationToken)
+    {
+        var margin = report.Model.Auc - report.GrayBaseline.Auc;
+        if (margin >= options.Value.ChampionAlertAucOverGray) return;
+        await alerts.TryRaiseAsync("champion-below-gray", $"{champion.Kind.Name()} champion {champion.Version} scores {margin:+0.00;-0.00} AuC points against gray",
+            $"""
+            Model: {champion.Kind.Name()}, champion {champion.Version}
+            Evaluated on: {options.Value.Data}/{options.Value.Split.ToLowerInvariant()} ({report.Model.ImageCount} photos)
+            AuC: {report.Model.Auc:F2}% (gray baseline {report.GrayBaseline.Auc:F2}%), threshold: {options.Value.ChampionAlertAucOverGray:+0.00;-0.00} points over gray
+            PSNR: {report.Model.Psnr:F2} dB (gray {report.GrayBaseline.Psnr:F2}), colorfulness {report.Model.Colorfulness:F1}
+            Roll back (colorpix models rollback {champion.Kind.Name()}) or register a better challenger.
+            """, cancellationToken);
     }
 
     private LoadedDataset OpenDataset()

@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
         services.AddSingleton<IModelDecisionStore, SqlModelDecisionStore>();
         services.AddSingleton<IJobSchedule, SqlJobSchedule>();
+        services.AddSingleton<IAlertStore, SqlAlertStore>();
         services.AddSingleton<IObjectReferences, SqlObjectReferences>();
 
         services.AddSingleton(sp => CreateObjectStore(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));

@@ -8,16 +8,8 @@ namespace ColorPix.Tests.Api.Lifecycle;
 
 /// <summary>Promotions and rollbacks while users colorize: nobody sees a failure, every result names a real version,
 /// and replicas on one database and object store follow the champion within the sync interval.</summary>
-public class HotSwapTests
+public class HotSwapTests : LifecycleTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("colorpix-hotswap-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
     [TestCase(64, TestName = "Colorizations across a promotion and a rollback all succeed, each by a definite version")]
     [TestCase(128, TestName = "Colorizations across swaps to a model of another input size all succeed, each by a definite version")]
     public async Task Colorizations_across_a_promotion_and_a_rollback_all_succeed_each_by_a_definite_version(int secondSize)
@@ -27,8 +19,7 @@ public class HotSwapTests
         var user = await server.SignUpAsync();
         (await user.PostAsync("/user_setprefmodel?model=1")).StatusCode.Should().Be(HttpStatusCode.OK);
         var first = await ServedVersionAsync(server);
-        var second = (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f, size: secondSize),
-            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+        var second = (await RegisterAsync(server, "second", 0.1f, size: secondSize)).Version;
         var images = new List<Guid>();
         for (var i = 0; i < 24; i++) images.Add(await user.UploadedAsync(TestPhotos.GrayPng(96, 64, seed: 100 + i)));
 
@@ -66,9 +57,8 @@ public class HotSwapTests
         var first = await ServedVersionAsync(a);
         (await ServedVersionAsync(b)).Should().Be(first);
         // Registered and promoted through replica A only: B has neither the file nor the request, only the database and S3.
-        var second = (await a.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f),
-            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
-        File.Delete(Path.Combine(folder, "second.safetensors"));
+        var second = (await RegisterAsync(a, "second", 0.1f)).Version;
+        File.Delete(Path.Combine(Folder, "second.safetensors"));
 
         (await (await a.AdminAsync()).PostAsync($"/models/autoencoder/{second}/promote")).StatusCode.Should().Be(HttpStatusCode.OK);
         await WaitUntilServingAsync(b, second);

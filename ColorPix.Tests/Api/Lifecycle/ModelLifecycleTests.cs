@@ -11,16 +11,8 @@ using ColorPix.Web.Storage.Objects;
 namespace ColorPix.Tests.Api.Lifecycle;
 
 /// <summary>The registry through the API: first start, promotion and rollback, refusals.</summary>
-public class ModelLifecycleTests
+public class ModelLifecycleTests : LifecycleTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("colorpix-lifecycle-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
     [Test]
     public async Task The_first_start_registers_the_configured_checkpoints_as_champions_in_the_database_and_in_mlflow()
     {
@@ -43,8 +35,7 @@ public class ModelLifecycleTests
         await using var server = await ApiServer.StartAsync();
         var admin = await server.AdminAsync();
         var first = await ServedVersionAsync(server);
-        var second = (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "second", 0.1f),
-            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
+        var second = (await RegisterAsync(server, "second", 0.1f)).Version;
 
         var promoted = await (await admin.PostAsync($"/models/autoencoder/{second}/promote")).JsonAsync(HttpStatusCode.OK);
         var servedAfterPromotion = await ServedVersionAsync(server);
@@ -101,8 +92,7 @@ public class ModelLifecycleTests
         await using var server = await ApiServer.StartAsync();
         var admin = await server.AdminAsync();
         var champion = await ServedVersionAsync(server);
-        var broken = await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, "broken", 0.2f),
-            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None);
+        var broken = await RegisterAsync(server, "broken", 0.2f);
         await server.Service<IObjectStore>().PutAsync(broken.CheckpointKey!, LifecycleCheckpoints.Garbage, "application/octet-stream", CancellationToken.None);
 
         var problem = await (await admin.PostAsync($"/models/autoencoder/{broken.Version}/promote")).ProblemAsync((HttpStatusCode)422);

@@ -10,19 +10,11 @@ namespace ColorPix.Tests.Api.Lifecycle;
 
 /// <summary>The best-model selection on the sample dataset's test split, with versions of known quality
 /// (<see cref="LifecycleCheckpoints"/>): gray output against saturated output.</summary>
-public class SelectionTests
+public class SelectionTests : LifecycleTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("colorpix-selection-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
     private Dictionary<string, string?> SaturatedChampion() => new()
     {
-        ["Models:AutoEncoder"] = LifecycleCheckpoints.AutoEncoder(folder, "saturated", LifecycleCheckpoints.Saturated),
+        ["Models:AutoEncoder"] = LifecycleCheckpoints.AutoEncoder(Folder, "saturated", LifecycleCheckpoints.Saturated),
         ["Selection:Data"] = "sample",
         ["Selection:Split"] = "test",
         // The gray version colors nothing: here the AuC ordering is tested, the colorfulness rule in ChampionSelectionTests.
@@ -35,10 +27,10 @@ public class SelectionTests
         await using var server = await ApiServer.StartAsync(SaturatedChampion());
         var admin = await server.AdminAsync();
         var saturated = await ServedVersionAsync(server);
-        var gray = await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray);
+        var gray = (await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray)).Version;
 
         var first = await (await admin.PostAsync("/models/select")).JsonAsync(HttpStatusCode.OK);
-        var worse = await RegisterAsync(server, "saturated-again", LifecycleCheckpoints.Saturated, seed: 1);
+        var worse = (await RegisterAsync(server, "saturated-again", LifecycleCheckpoints.Saturated, seed: 1)).Version;
         var second = await (await admin.PostAsync("/models/select")).JsonAsync(HttpStatusCode.OK);
 
         var promoted = first.EnumerateArray().Single();
@@ -66,7 +58,7 @@ public class SelectionTests
         var settings = SaturatedChampion();
         settings["Selection:Data"] = "no-such-dataset";
         await using var server = await ApiServer.StartAsync(settings);
-        var gray = await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray);
+        var gray = (await RegisterAsync(server, "gray", LifecycleCheckpoints.Gray)).Version;
 
         var problem = await (await (await server.AdminAsync()).PostAsync("/models/select")).ProblemAsync(HttpStatusCode.ServiceUnavailable);
 
@@ -78,7 +70,7 @@ public class SelectionTests
     public async Task The_schedule_runs_the_selection_once_per_due_time_whatever_the_number_of_replicas()
     {
         await using var first = await ApiServer.StartAsync(SaturatedChampion());
-        var gray = await RegisterAsync(first, "gray", LifecycleCheckpoints.Gray);
+        var gray = (await RegisterAsync(first, "gray", LifecycleCheckpoints.Gray)).Version;
         var scheduled = new Dictionary<string, string?> { ["Selection:Enabled"] = "true", ["Selection:Data"] = "sample", ["Selection:Split"] = "test",
             ["Selection:MinColorfulness"] = "0" };
 
@@ -97,8 +89,4 @@ public class SelectionTests
         byTheSchedule.Should().ContainSingle().Which.Should().Match<ModelDecision>(d => d.Promoted && d.ChallengerVersion == gray);
         (await first.Service<IJobSchedule>().NextRunAsync(ModelSelection.Job, CancellationToken.None)).Should().BeAfter(DateTimeOffset.UtcNow.AddHours(23));
     }
-
-    private async Task<string> RegisterAsync(ApiServer server, string name, float bias, int seed = 0) =>
-        (await server.Service<ModelVersions>().RegisterAsync(LifecycleCheckpoints.AutoEncoder(folder, name, bias, seed),
-            new RegistrationDetails(TrainingLineage.Unknown), CancellationToken.None)).Version;
 }

@@ -17,6 +17,9 @@ public static class SchemaMigrations
         new(2, "model registry (status, checkpoint in the object store, lineage), selection decisions, schedules, consent time",
             Sqlite: Registry(id: "INTEGER PRIMARY KEY AUTOINCREMENT", timestamp: "TEXT", isTrue: "= 1"),
             Postgres: Registry(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", timestamp: "TIMESTAMPTZ", isTrue: "")),
+        new(3, "alerts outbox",
+            Sqlite: Alerts(id: "INTEGER PRIMARY KEY AUTOINCREMENT", timestamp: "TEXT"),
+            Postgres: Alerts(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", timestamp: "TIMESTAMPTZ")),
     ];
 
     public static int Latest => All[^1].Version;
@@ -132,5 +135,27 @@ public static class SchemaMigrations
 
         ALTER TABLE images ADD COLUMN consent_changed_at {timestamp} NULL;
         UPDATE images SET consent_changed_at = created_at;
+        """;
+
+    /// <summary>
+    /// Alerts are written here first and mailed from here (an outbox): raising one never waits for a mail server, a
+    /// failing server is retried with backoff, and administrators see every alert whether it was mailed or, without
+    /// SMTP settings, only logged. A sender claims a due row by moving its next_attempt_at, so replicas never send twice.
+    /// </summary>
+    private static string Alerts(string id, string timestamp) => $"""
+        CREATE TABLE alerts (
+            id {id},
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'logged', 'failed')),
+            attempts INTEGER NOT NULL,
+            next_attempt_at {timestamp} NOT NULL,
+            last_error TEXT NULL,
+            created_at {timestamp} NOT NULL,
+            sent_at {timestamp} NULL
+        );
+        CREATE INDEX ix_alerts_due ON alerts (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX ix_alerts_created ON alerts (created_at);
         """;
 }

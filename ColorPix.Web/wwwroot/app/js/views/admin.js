@@ -24,12 +24,13 @@ export async function renderAdmin(view) {
   // After a promotion, a rollback or a selection the page is drawn again from the API: what it shows is what serves.
   const refresh = async (message) => {
     try {
-      const [status, models, decisions, users] = await Promise.all([
-        request('/status'), request('/show_models'), request('/models/decisions?limit=20'), request('/show_users')]);
+      const [status, models, decisions, alerts, users] = await Promise.all([
+        request('/status'), request('/show_models'), request('/models/decisions?limit=20'), request('/alerts?limit=20'), request('/show_users')]);
       sections.replaceChildren(
         serviceCard(status),
         registryCard(models, refresh, message),
         decisionsCard(decisions),
+        alertsCard(alerts),
         h('section', { class: 'card' }, h('h2', {}, `Users (${users.length})`),
           table('Accounts, administrators excluded', ['Username', 'Preferred model', 'Default consent', 'Created'],
             users.map((u) => [u.username, ['none', 'AutoEncoder', 'Pix2Pix'][u.preferred_model], yes(u.default_consent), formatDate(u.created_at)]))));
@@ -92,6 +93,14 @@ const decisionsCard = (decisions) => h('section', { class: 'card' }, h('h2', {},
     table('Promotion decisions, newest first', ['When', 'Model', 'Trigger', 'Outcome', 'Champion → challenger', 'Reason', 'By'],
       decisions.map((d) => [formatDate(d.decided_at), name(d.model), d.trigger, d.promoted ? 'promoted' : 'refused',
         `${d.champion_version ?? 'none'} → ${d.challenger_version ?? 'none'}`, d.reason, d.decided_by])));
+
+const alertsCard = (alerts) => h('section', { class: 'card' }, h('h2', {}, 'Alerts'),
+  alerts.length === 0 ? h('p', {}, 'No alert yet.') :
+    table('Alerts, newest first', ['When', 'Alert', 'Mail', 'Details'],
+      alerts.map((a) => [formatDate(a.created_at), a.subject,
+        a.status === 'logged' ? 'not mailed (no mail server configured)' : a.status === 'pending' && a.attempts > 0
+          ? `retrying (${a.attempts} attempts: ${a.last_error})` : a.status,
+        h('details', {}, h('summary', {}, a.kind), h('pre', {}, a.body))])));
 
 const lineage = (m) => (m.run_id || m.dataset ? `${m.dataset ?? '?'} · run ${m.run_id?.slice(0, 8) ?? '?'}` : null);
 
