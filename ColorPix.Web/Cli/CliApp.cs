@@ -44,6 +44,7 @@ public static class CliApp
         root.Subcommands.Add(ShipCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(OpenApiCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -5,6 +5,7 @@ using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
 using ColorPix.Training.Registry;
 using ColorPix.Web.Auth;
+using ColorPix.Web.Hosting;
 using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,17 +18,17 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("").RequireAuthorization(AuthRegistration.AdminPolicy);
-        admin.MapGet("/show_users", ShowUsers).WithSummary("All users except administrators");
-        admin.MapGet("/show_models", ShowModels).WithSummary("Registered model versions: status (which is champion), metrics, ratings, lineage");
-        admin.MapGet("/models/decisions", Decisions).WithSummary("The newest promotion decisions, taken or refused, with their numbers: ?limit=1..500 (50)");
-        admin.MapPost("/models/register", Register)
+        var admin = app.MapGroup("").RequireAuthorization(AuthRegistration.AdminPolicy).WithTags(ApiTags.Admin);
+        admin.MapGet("/show_users", ShowUsers).WithName("listUsers").WithSummary("All users except administrators");
+        admin.MapGet("/show_models", ShowModels).WithName("listModels").WithSummary("Registered model versions: status (which is champion), metrics, ratings, lineage");
+        admin.MapGet("/models/decisions", Decisions).WithName("listDecisions").ProducesProblems(400).WithSummary("The newest promotion decisions, taken or refused, with their numbers: ?limit=1..500 (50)");
+        admin.MapPost("/models/register", Register).WithName("registerModel").ProducesProblems(400, 404, 422)
             .WithSummary("Register a checkpoint file of this clone (under checkpoints/) as a challenger: {checkpoint, run_id?, dataset?}");
-        admin.MapPost("/models/{model}/{version}/promote", Promote).WithSummary("Make a version champion (checked first: a broken one is refused with 422)");
-        admin.MapPost("/models/{model}/rollback", Rollback).WithSummary("Make the previous champion champion again");
-        admin.MapPost("/models/{model}/{version}/evaluate", Evaluate).WithSummary("Evaluate a version on the selection's split and record its metrics");
-        admin.MapPost("/models/select", Select).WithSummary("Run the best-model selection now (as the schedule does)");
-        admin.MapGet("/alerts", Alerts).WithSummary("The newest alerts (mailed, pending, only logged or failed): ?limit=1..500 (50)");
+        admin.MapPost("/models/{model}/{version}/promote", Promote).WithName("promoteModel").ProducesProblems(404, 409, 422).WithSummary("Make a version champion (checked first: a broken one is refused with 422)");
+        admin.MapPost("/models/{model}/rollback", Rollback).WithName("rollbackModel").ProducesProblems(404, 409, 422).WithSummary("Make the previous champion champion again");
+        admin.MapPost("/models/{model}/{version}/evaluate", Evaluate).WithName("evaluateModel").ProducesProblems(404, 422, 503).WithSummary("Evaluate a version on the selection's split and record its metrics");
+        admin.MapPost("/models/select", Select).WithName("selectModels").ProducesProblems(503).WithSummary("Run the best-model selection now (as the schedule does)");
+        admin.MapGet("/alerts", Alerts).WithName("listAlerts").ProducesProblems(400).WithSummary("The newest alerts (mailed, pending, only logged or failed): ?limit=1..500 (50)");
         return app;
     }
 

@@ -15,12 +15,13 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/token", Token).DisableAntiforgery().RequireRateLimiting(RateLimits.Login)
+        var auth = app.MapGroup("").WithTags(ApiTags.Auth);
+        auth.MapPost("/token", Token).WithName("signIn").ProducesProblems(400, 401).DisableAntiforgery().RequireRateLimiting(RateLimits.Login)
             .WithSummary("Sign in: OAuth2 password form (username, password) -> bearer token");
-        app.MapPost("/add_user", SignUp).RequireRateLimiting(RateLimits.Login).WithSummary("Create an account");
-        app.MapPost("/user_password", ChangePassword).RequireAuthorization().RequireRateLimiting(RateLimits.Login)
+        auth.MapPost("/add_user", SignUp).WithName("signUp").ProducesProblems(400, 409).RequireRateLimiting(RateLimits.Login).WithSummary("Create an account");
+        auth.MapPost("/user_password", ChangePassword).WithName("changePassword").ProducesProblems(400, 403).RequireAuthorization().RequireRateLimiting(RateLimits.Login)
             .WithSummary("Change one's password");
-        app.MapDelete("/del_user", DeleteUser).RequireAuthorization().RequireRateLimiting(RateLimits.PerUser)
+        auth.MapDelete("/del_user", DeleteUser).WithName("deleteUser").ProducesProblems(403, 404, 409).RequireAuthorization().RequireRateLimiting(RateLimits.PerUser)
             .WithSummary("Delete one's own account (an admin may pass ?username= to delete another), with its images");
         return app;
     }

@@ -16,7 +16,7 @@ public static class ColorizeEndpoints
 {
     public static IEndpointRouteBuilder MapColorizeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/colorize", Colorize).RequireAuthorization().RequireRateLimiting(RateLimits.Colorize)
+        app.MapGet("/colorize", Colorize).WithName("colorize").WithTags(ApiTags.Colorize).ProducesProblems(400, 404, 503).RequireAuthorization().RequireRateLimiting(RateLimits.Colorize)
             .WithSummary("Colorize an uploaded image with both models (only the preferred one when set); results are stored");
         return app;
     }

@@ -19,16 +19,16 @@ public static class ImageEndpoints
 {
     public static IEndpointRouteBuilder MapImageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/upload_img2colorize", Upload).DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
+        app.MapPost("/upload_img2colorize", Upload).WithName("uploadImage").WithTags(ApiTags.Images).ProducesProblems(400, 413, 415, 422, 503).DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
             .WithSummary("Upload a photo (multipart field 'file'; optional 'consent' to allow its use for training) -> image id");
-        var images = app.MapGroup("").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser);
-        images.MapGet("/user_imgs", History).WithSummary("The user's images, newest first, paged, with thumbnails and download URLs");
-        images.MapGet("/images/{id:guid}/original", Original).WithSummary("Download the uploaded original");
-        images.MapGet("/images/{id:guid}/thumbnail", OriginalThumbnail).WithSummary("Thumbnail of the original (JPEG)");
-        images.MapGet("/images/{id:guid}/results/{model}", Result).WithSummary("Download a colorization (PNG, or ?format=jpeg)");
-        images.MapGet("/images/{id:guid}/results/{model}/thumbnail", ResultThumbnail).WithSummary("Thumbnail of a colorization (JPEG)");
-        images.MapPut("/images/{id:guid}/consent", SetConsent).WithSummary("Allow (true) or refuse (false) the use of this image for training");
-        images.MapDelete("/images/{id:guid}", Delete).WithSummary("Delete an image with its colorizations");
+        var images = app.MapGroup("").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser).WithTags(ApiTags.Images);
+        images.MapGet("/user_imgs", History).WithName("listImages").ProducesProblems(400).WithSummary("The user's images, newest first, paged, with thumbnails and download URLs");
+        images.MapGet("/images/{id:guid}/original", Original).WithName("downloadOriginal").ProducesFile(ContentTypes.Originals).ProducesProblems(404).WithSummary("Download the uploaded original");
+        images.MapGet("/images/{id:guid}/thumbnail", OriginalThumbnail).WithName("downloadOriginalThumbnail").ProducesFile(ContentTypes.Jpeg).ProducesProblems(404).WithSummary("Thumbnail of the original (JPEG)");
+        images.MapGet("/images/{id:guid}/results/{model}", Result).WithName("downloadResult").ProducesFile(ContentTypes.Png, ContentTypes.Jpeg).ProducesProblems(400, 404).WithSummary("Download a colorization (PNG, or ?format=jpeg)");
+        images.MapGet("/images/{id:guid}/results/{model}/thumbnail", ResultThumbnail).WithName("downloadResultThumbnail").ProducesFile(ContentTypes.Jpeg).ProducesProblems(400, 404).WithSummary("Thumbnail of a colorization (JPEG)");
+        images.MapPut("/images/{id:guid}/consent", SetConsent).WithName("setImageConsent").ProducesProblems(400, 404).WithSummary("Allow (true) or refuse (false) the use of this image for training");
+        images.MapDelete("/images/{id:guid}", Delete).WithName("deleteImage").ProducesProblems(404).WithSummary("Delete an image with its colorizations");
         return app;
     }
 
@@ -160,13 +160,19 @@ public static class ContentTypes
 {
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
+    public const string WebP = "image/webp";
+    public const string Bmp = "image/bmp";
+    public const string Tiff = "image/tiff";
 
     public static string Of(ImageFormat format) => format switch
     {
         ImageFormat.Jpeg => Jpeg,
         ImageFormat.Png => Png,
-        ImageFormat.WebP => "image/webp",
-        ImageFormat.Bmp => "image/bmp",
-        _ => "image/tiff",
+        ImageFormat.WebP => WebP,
+        ImageFormat.Bmp => Bmp,
+        _ => Tiff,
     };
+
+    /// <summary>Every type an original may be stored as.</summary>
+    public static readonly string[] Originals = [Jpeg, Png, WebP, Bmp, Tiff];
 }

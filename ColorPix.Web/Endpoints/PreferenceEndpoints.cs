@@ -12,11 +12,11 @@ public static class PreferenceEndpoints
 {
     public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser);
-        group.MapGet("/user", Me).WithSummary("The signed-in user's account and settings");
-        group.MapPost("/user_setprefmodel", SetPreferredModel).WithSummary("Preferred model: ?model=0 (none), 1 (AutoEncoder) or 2 (Pix2Pix)");
-        group.MapPost("/user_setconsent", SetDefaultConsent).WithSummary("Default consent for new uploads: ?consent=true|false");
-        group.MapPost("/user_imgrating", Rate).WithSummary("Rate a colorization: ?id=IMAGE&model=autoencoder|pix2pix&rating=1..5");
+        var group = app.MapGroup("").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser).WithTags(ApiTags.Preferences);
+        group.MapGet("/user", Me).WithName("getCurrentUser").WithSummary("The signed-in user's account and settings");
+        group.MapPost("/user_setprefmodel", SetPreferredModel).WithName("setPreferredModel").ProducesProblems(400).WithSummary("Preferred model: ?model=0 (none), 1 (AutoEncoder) or 2 (Pix2Pix)");
+        group.MapPost("/user_setconsent", SetDefaultConsent).WithName("setDefaultConsent").ProducesProblems(400).WithSummary("Default consent for new uploads: ?consent=true|false");
+        group.MapPost("/user_imgrating", Rate).WithName("rateResult").ProducesProblems(400, 404).WithSummary("Rate a colorization: ?id=IMAGE&model=autoencoder|pix2pix&rating=1..5");
         return app;
     }
 

@@ -15,8 +15,9 @@ public static class RootEndpoints
 
     public static IEndpointRouteBuilder MapRootEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Alive).WithSummary("Is the API up? Its version. A browser (Accept: text/html) is sent to the app at /app/.");
-        app.MapGet("/status", Status).WithSummary("available or busy, queue depth and latency per model, models loaded with versions");
+        var service = app.MapGroup("").WithTags(ApiTags.Service);
+        service.MapGet("/", Alive).WithName("getAlive").WithSummary("Is the API up? Its version. A browser (Accept: text/html) is sent to the app at /app/.");
+        service.MapGet("/status", Status).WithName("getStatus").WithSummary("available or busy, queue depth and latency per model, models loaded with versions");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StorageServiceCollectionExtensions.ReadyTag) });
         return app;
