@@ -8,13 +8,15 @@ namespace ColorPix.Web.Alerts;
 /// <see cref="AlertMailer"/>, so that no request or job ever waits for a mail server. Without mail settings the alert
 /// is logged and kept as "logged".
 /// </summary>
-public sealed class AlertOutbox(IAlertStore alerts, IOptions<MailOptions> mail, TimeProvider clock, ILogger<AlertOutbox> log)
+public sealed class AlertOutbox(IAlertStore alerts, IOptions<MailOptions> mail, TimeProvider clock, ILogger<AlertOutbox> log,
+    Monitoring.ServiceMetrics? metrics = null)
 {
     /// <param name="kind">A short stable name: "promotion", "promotion-refused", "champion-below-gray"...</param>
     public async Task RaiseAsync(string kind, string subject, string body, CancellationToken cancellationToken)
     {
         var status = mail.Value.IsConfigured ? AlertStatus.Pending : AlertStatus.Logged;
         await alerts.AddAsync(new NewAlert(kind, subject, body, status, clock.GetUtcNow()), cancellationToken);
+        metrics?.RecordAlert(kind);
         log.LogWarning("alert {Kind}: {Subject}{Mailed}", kind, subject, status == AlertStatus.Logged ? " (no Mail:Host configured: not mailed)" : "");
     }
 

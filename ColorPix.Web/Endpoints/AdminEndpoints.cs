@@ -7,6 +7,8 @@ using ColorPix.Training.Registry;
 using ColorPix.Web.Auth;
 using ColorPix.Web.Hosting;
 using ColorPix.Web.Lifecycle;
+using ColorPix.Web.Monitoring;
+using Microsoft.Extensions.Options;
 using ColorPix.Web.Storage.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +30,10 @@ public static class AdminEndpoints
         admin.MapPost("/models/{model}/rollback", Rollback).WithName("rollbackModel").ProducesProblems(404, 409, 422).WithSummary("Make the previous champion champion again");
         admin.MapPost("/models/{model}/{version}/evaluate", Evaluate).WithName("evaluateModel").ProducesProblems(404, 422, 503).WithSummary("Evaluate a version on the selection's split and record its metrics");
         admin.MapPost("/models/select", Select).WithName("selectModels").ProducesProblems(503).WithSummary("Run the best-model selection now (as the schedule does)");
+        admin.MapGet("/drift", Drift).WithName("listDriftReports").ProducesProblems(400)
+            .WithSummary("The newest drift checks of uploads against the training photos, feature by feature: ?limit=1..100 (10)");
+        admin.MapPost("/drift/check", CheckDrift).WithName("checkDrift").ProducesProblems(409, 503)
+            .WithSummary("Compare the newest uploads with the training photos now (as the schedule does)");
         admin.MapGet("/alerts", Alerts).WithName("listAlerts").ProducesProblems(400).WithSummary("The newest alerts (mailed, pending, only logged or failed): ?limit=1..500 (50)");
         return app;
     }
@@ -57,6 +63,25 @@ public static class AdminEndpoints
     {
         if (limit is < 1 or > 500) return Problems.BadRequest("limit must be between 1 and 500");
         return TypedResults.Ok<IReadOnlyList<DecisionResponse>>((await decisions.ListAsync(limit ?? 50, ct)).Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DriftReport>>, ProblemHttpResult>> Drift(int? limit, IDriftStore drift, CancellationToken ct)
+    {
+        if (limit is < 1 or > 100) return Problems.BadRequest("limit must be between 1 and 100");
+        return TypedResults.Ok(await drift.ListReportsAsync(limit ?? 10, ct));
+    }
+
+    public static async Task<Results<Ok<DriftReport>, ProblemHttpResult>> CheckDrift(DriftDetector detector, IOptions<DriftOptions> options, CancellationToken ct)
+    {
+        try
+        {
+            return await detector.CheckAsync(ct) is { } report ? TypedResults.Ok(report)
+                : Problems.Conflict($"fewer than Drift:MinWindow ({options.Value.MinWindow}) uploads to compare");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            return Problems.Unavailable($"the drift reference '{options.Value.Reference}' (Drift:Reference) cannot be read: {e.Message}");
+        }
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AlertResponse>>, ProblemHttpResult>> Alerts(int? limit, IAlertStore alerts, CancellationToken ct)

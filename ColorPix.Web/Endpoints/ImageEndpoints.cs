@@ -34,7 +34,7 @@ public static class ImageEndpoints
 
     public static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> Upload(IFormFile? file, [FromForm] bool? consent,
         ClaimsPrincipal principal, IUserStore users, IImageStore images, IObjectStore objects, IOptions<LimitsOptions> limits,
-        ColorizationQueue queue, TimeProvider clock, CancellationToken ct)
+        ColorizationQueue queue, DriftDetector drift, TimeProvider clock, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return Problems.BadRequest("send the photo as the multipart form field 'file'");
         if (file.Length > limits.Value.MaxUploadBytes)
@@ -57,6 +57,7 @@ public static class ImageEndpoints
         await objects.PutThenRecordAsync(
             [new ObjectToStore(record.OriginalKey, bytes, ContentTypes.Of(info.Format)), new ObjectToStore(record.ThumbnailKey, ResultEncoding.Thumbnail(image), ContentTypes.Jpeg)],
             c => images.AddAsync(record, c), ct);
+        await drift.RecordUploadAsync(image, wasGray, ct);
         var note = wasGray ? null : "the photo is in color: it is colorized from its lightness, as if it were black and white";
         return TypedResults.Created($"/colorize?id={id:D}", new UploadResponse(id, image.Width, image.Height, extension, wasGray, record.Consent, note));
     }

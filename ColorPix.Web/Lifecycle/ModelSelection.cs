@@ -158,29 +158,13 @@ public sealed class ModelSelection(IModelRegistry registry, IModelDecisionStore 
 
 public sealed class SelectionDataException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>Runs the selection every Selection:IntervalHours, claimed through the database so that one replica runs it.</summary>
+/// <summary>Runs the selection every Selection:IntervalHours.</summary>
 internal sealed class SelectionScheduleService(ModelSelection selection, IJobSchedule schedule, IOptions<SelectionOptions> options, TimeProvider clock,
-    ILogger<SelectionScheduleService> log) : BackgroundService
+    ILogger<SelectionScheduleService> log) : Hosting.ScheduledJob(schedule, clock, log)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
+    protected override string Job => ModelSelection.Job;
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Interval => TimeSpan.FromHours(options.Value.IntervalHours);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        var interval = TimeSpan.FromHours(options.Value.IntervalHours);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var now = clock.GetUtcNow();
-                if (await schedule.TryClaimAsync(ModelSelection.Job, now, now + interval, stoppingToken))
-                    await selection.RunAsync("schedule", stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError("the scheduled model selection failed: {Error}", EngineErrors.MessageOf(e));
-            }
-            await Task.Delay(interval < Poll ? interval : Poll, clock, stoppingToken);
-        }
-    }
+    protected override Task RunAsync(CancellationToken cancellationToken) => selection.RunAsync("schedule", cancellationToken);
 }

@@ -10,6 +10,10 @@ public static class MonitoringRegistration
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddOptions<DriftOptions>().BindConfiguration(DriftOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DriftOptions>>(new Lifecycle.SectionValidator<DriftOptions>(DriftOptions.Section, o => o.Problems()));
+        builder.Services.AddSingleton<DriftDetector>();
+        builder.Services.AddHostedService<DriftScheduleService>();
         return builder;
     }
 

@@ -23,7 +23,8 @@ public sealed class ServiceMetrics
 
     private readonly Counter httpRequests, uploads, uploadRefusals, colorizations, colorizationFailures, ratings;
     private readonly Histogram httpDuration, queueWait, batchDuration, batchSize;
-    private readonly Gauge queueDepth, queueCapacity, modelLoaded, modelInfo, memoryInUse, memoryLimit, memoryWaiting;
+    private readonly Gauge queueDepth, queueCapacity, modelLoaded, modelInfo, memoryInUse, memoryLimit, memoryWaiting, driftPsi, driftKs;
+    private readonly Counter driftChecks, alerts;
 
     public ServiceMetrics()
     {
@@ -33,6 +34,13 @@ public sealed class ServiceMetrics
         httpDuration = f.CreateHistogram("colorpix_http_request_duration_seconds", "HTTP request duration by route template and method",
             new HistogramConfiguration { LabelNames = ["route", "method"], Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         uploads = f.CreateCounter("colorpix_uploads_total", "Photos accepted by POST /upload_img2colorize");
+        driftPsi = f.CreateGauge("colorpix_drift_psi", "Population stability index of each upload feature at the last drift check (0.1 minor, 0.25 major)",
+            new GaugeConfiguration { LabelNames = ["feature"] });
+        driftKs = f.CreateGauge("colorpix_drift_ks_statistic", "Two-sample Kolmogorov-Smirnov D of each upload feature at the last drift check",
+            new GaugeConfiguration { LabelNames = ["feature"] });
+        driftChecks = f.CreateCounter("colorpix_drift_checks_total", "Drift checks by outcome (none, minor, major, too_few_uploads)",
+            new CounterConfiguration { LabelNames = ["outcome"] });
+        alerts = f.CreateCounter("colorpix_alerts_total", "Alerts raised, by kind (mailed when Mail:Host is set)", new CounterConfiguration { LabelNames = ["kind"] });
         uploadRefusals = f.CreateCounter("colorpix_upload_refusals_total", "Uploads refused, by reason",
             new CounterConfiguration { LabelNames = ["reason"] });
         queueDepth = f.CreateGauge("colorpix_queue_depth", "Requests waiting in a model's queue", new GaugeConfiguration { LabelNames = ["model"] });
@@ -76,6 +84,19 @@ public sealed class ServiceMetrics
         if (code == StatusCodes.Status201Created) uploads.Inc();
         else uploadRefusals.WithLabels(UploadRefusal.ReasonOf(code, error)).Inc();
     }
+
+    /// <summary>A drift check's outcome and, when it compared features, each feature's scores.</summary>
+    public void RecordDrift(string outcome, IReadOnlyList<Core.Metrics.FeatureDrift> features)
+    {
+        driftChecks.WithLabels(outcome).Inc();
+        foreach (var feature in features)
+        {
+            driftPsi.WithLabels(feature.Feature).Set(feature.Psi);
+            driftKs.WithLabels(feature.Feature).Set(feature.Ks);
+        }
+    }
+
+    public void RecordAlert(string kind) => alerts.WithLabels(kind).Inc();
 
     public void RecordRating(ModelKind model, int stars) => ratings.WithLabels(model.Name(), Stars(stars)).Inc();
 

@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelDecisionStore, SqlModelDecisionStore>();
         services.AddSingleton<IJobSchedule, SqlJobSchedule>();
         services.AddSingleton<IAlertStore, SqlAlertStore>();
+        services.AddSingleton<IDriftStore, SqlDriftStore>();
         services.AddSingleton<IObjectReferences, SqlObjectReferences>();
 
         services.AddSingleton(sp => CreateObjectStore(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));

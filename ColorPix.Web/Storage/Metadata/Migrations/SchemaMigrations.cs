@@ -20,6 +20,9 @@ public static class SchemaMigrations
         new(3, "alerts outbox",
             Sqlite: Alerts(id: "INTEGER PRIMARY KEY AUTOINCREMENT", timestamp: "TEXT"),
             Postgres: Alerts(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", timestamp: "TIMESTAMPTZ")),
+        new(4, "drift: upload features and drift reports",
+            Sqlite: Drift(id: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL", timestamp: "TEXT", boolean: "INTEGER"),
+            Postgres: Drift(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION", timestamp: "TIMESTAMPTZ", boolean: "BOOLEAN")),
     ];
 
     public static int Latest => All[^1].Version;
@@ -157,5 +160,28 @@ public static class SchemaMigrations
         );
         CREATE INDEX ix_alerts_due ON alerts (next_attempt_at) WHERE status = 'pending';
         CREATE INDEX ix_alerts_created ON alerts (created_at);
+        """;
+
+    /// <summary>
+    /// An upload's drift features (DriftFeatures), with no reference to the image or its owner: they are statistics,
+    /// kept when the image is deleted, and they cannot give the image back. Each drift check is kept with its table.
+    /// </summary>
+    private static string Drift(string id, string real, string timestamp, string boolean) => $"""
+        CREATE TABLE upload_features (
+            id {id},
+            created_at {timestamp} NOT NULL,
+            features_json TEXT NOT NULL
+        );
+        CREATE INDEX ix_upload_features_created ON upload_features (created_at);
+
+        CREATE TABLE drift_reports (
+            id {id},
+            checked_at {timestamp} NOT NULL,
+            reference TEXT NOT NULL,
+            window_size INTEGER NOT NULL,
+            worst_psi {real} NOT NULL,
+            major {boolean} NOT NULL,
+            features_json TEXT NOT NULL
+        );
         """;
 }

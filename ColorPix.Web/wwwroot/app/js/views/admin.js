@@ -24,12 +24,14 @@ export async function renderAdmin(view) {
   // After a promotion, a rollback or a selection the page is drawn again from the API: what it shows is what serves.
   const refresh = async (message) => {
     try {
-      const [status, models, decisions, alerts, users] = await Promise.all([
-        request('/status'), request('/show_models'), request('/models/decisions?limit=20'), request('/alerts?limit=20'), request('/show_users')]);
+      const [status, models, decisions, drift, alerts, users] = await Promise.all([
+        request('/status'), request('/show_models'), request('/models/decisions?limit=20'), request('/drift?limit=1'), request('/alerts?limit=20'),
+        request('/show_users')]);
       sections.replaceChildren(
         serviceCard(status),
         registryCard(models, refresh, message),
         decisionsCard(decisions),
+        driftCard(drift[0]),
         alertsCard(alerts),
         h('section', { class: 'card' }, h('h2', {}, `Users (${users.length})`),
           table('Accounts, administrators excluded', ['Username', 'Preferred model', 'Default consent', 'Created'],
@@ -93,6 +95,14 @@ const decisionsCard = (decisions) => h('section', { class: 'card' }, h('h2', {},
     table('Promotion decisions, newest first', ['When', 'Model', 'Trigger', 'Outcome', 'Champion → challenger', 'Reason', 'By'],
       decisions.map((d) => [formatDate(d.decided_at), name(d.model), d.trigger, d.promoted ? 'promoted' : 'refused',
         `${d.champion_version ?? 'none'} → ${d.challenger_version ?? 'none'}`, d.reason, d.decided_by])));
+
+const num = (v, digits) => (v == null ? null : v.toFixed(digits));
+const driftCard = (report) => h('section', { class: 'card' }, h('h2', {}, 'Drift of uploads'),
+  !report ? h('p', {}, 'No drift check yet (the schedule runs daily once enough photos are uploaded).') : [
+    h('p', {}, `${formatDate(report.checked_at)}: the newest ${report.window_size} uploads against the train photos of '${report.reference}': `,
+      h('strong', {}, report.major ? 'major drift' : 'no major drift')),
+    table('Drift per feature, last check', ['Feature', 'PSI', 'KS D', 'KS p', 'Training photos (mean)', 'Uploads (mean)'],
+      report.features.map((f) => [f.feature, num(f.psi, 3), num(f.ks, 3), num(f.ks_p_value, 4), num(f.reference_mean, 2), num(f.window_mean, 2)]))]);
 
 const alertsCard = (alerts) => h('section', { class: 'card' }, h('h2', {}, 'Alerts'),
   alerts.length === 0 ? h('p', {}, 'No alert yet.') :
