@@ -51,6 +51,7 @@ public sealed class WebAppServer
             ["Registry:CacheDirectory"] = Path.Combine(_folder, "model-cache"),
             ["Registry:Mlruns"] = Path.Combine(_folder, "mlruns"),
             ["Selection:Enabled"] = "false",
+            ["Report:Enabled"] = "false",
             ["Drift:Enabled"] = "false",
             // Every test signs up and logs in from 127.0.0.1: the per-address sign-in limit is not what they test.
             ["Limits:LoginPerMinute"] = "1000",

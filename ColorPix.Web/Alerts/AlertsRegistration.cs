@@ -20,6 +20,9 @@ public static class AlertsRegistration
     {
         builder.Services.AddColorPixAlerts();
         builder.Services.AddHostedService<AlertMailer>();
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+        builder.Services.AddSingleton<DailyReport>();
+        builder.Services.AddHostedService<DailyReportService>();
         return builder;
     }
 }

@@ -19,6 +19,7 @@ internal static class ThrowawayServerSettings
         ["Registry:CacheDirectory"] = Path.Combine(folder, "model-cache"),
         ["Registry:Mlruns"] = Path.Combine(folder, "mlruns"),
         ["Selection:Enabled"] = "false",
+        ["Report:Enabled"] = "false",
         ["Drift:Enabled"] = "false",
         // Throwaway secrets: nothing outside this run ever sees them, and none is printed.
         ["Auth:SigningKey"] = Secret(),

@@ -34,6 +34,8 @@ public static class AdminEndpoints
             .WithSummary("The newest drift checks of uploads against the training photos, feature by feature: ?limit=1..100 (10)");
         admin.MapPost("/drift/check", CheckDrift).WithName("checkDrift").ProducesProblems(409, 503)
             .WithSummary("Compare the newest uploads with the training photos now (as the schedule does)");
+        admin.MapPost("/reports/daily", SendDailyReport).WithName("sendDailyReport")
+            .WithSummary("Send the daily report now (counts, latencies, ratings per version, drift, decisions); returns its text");
         admin.MapGet("/alerts", Alerts).WithName("listAlerts").ProducesProblems(400).WithSummary("The newest alerts (mailed, pending, only logged or failed): ?limit=1..500 (50)");
         return app;
     }
@@ -83,6 +85,8 @@ public static class AdminEndpoints
             return Problems.Unavailable($"the drift reference '{options.Value.Reference}' (Drift:Reference) cannot be read: {e.Message}");
         }
     }
+
+    public static async Task<Ok<string>> SendDailyReport(Alerts.DailyReport report, CancellationToken ct) => TypedResults.Ok(await report.SendAsync(ct));
 
     public static async Task<Results<Ok<IReadOnlyList<AlertResponse>>, ProblemHttpResult>> Alerts(int? limit, IAlertStore alerts, CancellationToken ct)
     {

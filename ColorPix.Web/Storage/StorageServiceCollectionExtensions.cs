@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobSchedule, SqlJobSchedule>();
         services.AddSingleton<IAlertStore, SqlAlertStore>();
         services.AddSingleton<IDriftStore, SqlDriftStore>();
+        services.AddSingleton<IActivityCounts, SqlActivityCounts>();
         services.AddSingleton<IObjectReferences, SqlObjectReferences>();
 
         services.AddSingleton(sp => CreateObjectStore(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));

@@ -52,6 +52,7 @@ public sealed class ApiServer : IAsyncDisposable
         ["Models:Pix2Pix"] = TestCheckpoints.PathOf(ModelKind.Pix2Pix),
         ["ObjectStorage:Sweep:IntervalMinutes"] = "0",
         ["Selection:Enabled"] = "false",
+        ["Report:Enabled"] = "false",
         ["Drift:Enabled"] = "false",
     };
 
