@@ -158,7 +158,7 @@ public sealed class ApiServer : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
 }
 
 public sealed record StorageCounts(int Objects, long Users, long Images, long Colorizations, long Ratings);
