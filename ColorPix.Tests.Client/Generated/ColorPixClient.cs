@@ -4,9 +4,11 @@ using ColorPix.Client.Add_user;
 using ColorPix.Client.Alerts;
 using ColorPix.Client.Colorize;
 using ColorPix.Client.Del_user;
+using ColorPix.Client.Drift;
 using ColorPix.Client.Images;
 using ColorPix.Client.Models;
 using ColorPix.Client.ModelsRequests;
+using ColorPix.Client.Reports;
 using ColorPix.Client.Show_models;
 using ColorPix.Client.Show_users;
 using ColorPix.Client.Status;
@@ -58,6 +60,11 @@ namespace ColorPix.Client
         {
             get => new global::ColorPix.Client.Del_user.Del_userRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The drift property</summary>
+        public global::ColorPix.Client.Drift.DriftRequestBuilder Drift
+        {
+            get => new global::ColorPix.Client.Drift.DriftRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The images property</summary>
         public global::ColorPix.Client.Images.ImagesRequestBuilder Images
         {
@@ -67,6 +74,11 @@ namespace ColorPix.Client
         public global::ColorPix.Client.ModelsRequests.ModelsRequestBuilder Models
         {
             get => new global::ColorPix.Client.ModelsRequests.ModelsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::ColorPix.Client.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::ColorPix.Client.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The show_models property</summary>
         public global::ColorPix.Client.Show_models.Show_modelsRequestBuilder Show_models
