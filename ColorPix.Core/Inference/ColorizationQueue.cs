@@ -56,7 +56,7 @@ public sealed class ColorizationQueue : IAsyncDisposable
     /// <summary><see cref="ColorizeAsync(PreparedImage, ModelKind, CancellationToken)"/>, with the model version that made the
     /// result: across a hot swap, the version of this request's batch, not the one current when it ends.</summary>
     /// <remarks>A swap to a model of another input size while the request waited is absorbed: the image is prepared
-    /// again for the new size and queued once more.</remarks>
+    /// again for the new size and queued once more (twice at most).</remarks>
     public async Task<(Image Image, ModelInfo Model)> ColorizeVersionedAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation = default)
     {
         try
@@ -65,8 +65,19 @@ public sealed class ColorizationQueue : IAsyncDisposable
         }
         catch (ModelResizedException resized)
         {
-            using var again = Colorizer.Prepare(prepared.Source, resized.Size);
-            return await FinishAsync(again, kind, cancellation);
+            // A promotion and a rollback in a row can resize twice; past that the caller gets the 503 to retry.
+            for (var size = resized.Size; ; )
+            {
+                using var again = Colorizer.Prepare(prepared.Source, size);
+                try
+                {
+                    return await FinishAsync(again, kind, cancellation);
+                }
+                catch (ModelResizedException next) when (next.Size != size && size == resized.Size)
+                {
+                    size = next.Size;
+                }
+            }
         }
     }
 

@@ -23,6 +23,9 @@ public static class AlertsRegistration
         builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         builder.Services.AddSingleton<DailyReport>();
         builder.Services.AddHostedService<DailyReportService>();
+        builder.Services.AddOptions<WatchOptions>().BindConfiguration(WatchOptions.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Monitoring.ServiceMetrics>().Recent);
+        builder.Services.AddHostedService<ServiceWatch>();
         return builder;
     }
 }

@@ -46,12 +46,14 @@ public static class ColorizeEndpoints
             var original = await objects.GetBytesAsync(image.OriginalKey, ct) ?? throw new InvalidOperationException($"object {image.OriginalKey} is missing");
             // Decoded once for every model; each model size gets its small input. (The grayscale flag was recorded at upload.)
             using var decoded = Image.Decode(original, new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels });
-            var prepared = missing.Select(queue.ModelSize).Distinct().ToDictionary(size => size, size => Colorizer.Prepare(decoded, size));
+            // Each model's size is read once: a swap to a model of another size meanwhile is absorbed by the queue.
+            var sizes = missing.ToDictionary(kind => kind, queue.ModelSize);
+            var prepared = sizes.Values.Distinct().ToDictionary(size => size, size => Colorizer.Prepare(decoded, size));
             try
             {
                 // Both models at once: each has its own queue, so they run side by side.
                 await Task.WhenAll(missing.Select(kind =>
-                    ColorizeOne(kind, prepared[queue.ModelSize(kind)], image, queue, colorizations, objects, clock, ct)));
+                    ColorizeOne(kind, prepared[sizes[kind]], image, queue, colorizations, objects, clock, ct)));
             }
             finally
             {

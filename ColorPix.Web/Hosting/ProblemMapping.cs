@@ -39,6 +39,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         Core.Inference.QueueFullException full => (503, "Busy", e.Message, full.RetryAfterSeconds),
         Core.Inference.MemoryBusyException busy => (503, "Busy", e.Message, busy.RetryAfterSeconds),
         Core.Inference.ModelUnavailableException => (503, "Model unavailable", e.Message, 30),
+        Core.Inference.ModelResizedException => (503, "Model being replaced", e.Message, 1),
         System.Runtime.InteropServices.ExternalException => (500, "Colorization failed", "the model could not process this image", null),
         _ => (500, "Internal error", "an unexpected error occurred; it has been logged", null),
     };

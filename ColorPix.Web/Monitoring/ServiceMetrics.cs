@@ -21,6 +21,9 @@ public sealed class ServiceMetrics
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
+    /// <summary>The last minutes of requests, for the error-rate and latency alerts.</summary>
+    public RequestWindow Recent { get; } = new(TimeProvider.System);
+
     private readonly Counter httpRequests, uploads, uploadRefusals, colorizations, colorizationFailures, ratings;
     private readonly Histogram httpDuration, queueWait, batchDuration, batchSize;
     private readonly Gauge queueDepth, queueCapacity, modelLoaded, modelInfo, memoryInUse, memoryLimit, memoryWaiting, driftPsi, driftKs;
@@ -75,6 +78,7 @@ public sealed class ServiceMetrics
 
     public void RecordRequest(string route, string method, int code, TimeSpan duration)
     {
+        Recent.Record(code, duration);
         httpRequests.WithLabels(route, method, Code(code)).Inc();
         httpDuration.WithLabels(route, method).Observe(duration.TotalSeconds);
     }
