@@ -11,7 +11,7 @@ namespace ColorPix.Tests.Api;
 public sealed class ApiServers
 {
     private static readonly Lazy<Task<ApiServer>> LazyShared = new(() => ApiServer.StartAsync(GenerousLimits));
-    private static readonly Lazy<PostgresServer> LazyPostgres = new(PostgresServer.Start);
+    private static readonly Lazy<PostgresServer> LazyPostgres = new(() => PostgresServer.Start());
     private static readonly Lazy<S3rverServer> LazyS3 = new(S3rverServer.Start);
 
     /// <summary>Far above what the tests send: only the rate-limit tests, on their own app, meet a limit.</summary>

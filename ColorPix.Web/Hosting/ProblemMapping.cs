@@ -8,7 +8,7 @@ namespace ColorPix.Web.Hosting;
 
 /// <summary>
 /// The one place domain errors become RFC 9457 ProblemDetails: unsupported uploads 415, unreadable or oversized
-/// images 422, an oversized body 413, a full inference queue 503 with Retry-After. Anything else is a 500 whose body
+/// images 422, an oversized body 413, a full inference queue or a storage outage 503 with Retry-After. Anything else is a 500 whose body
 /// says nothing about the server's insides; the details go to the log.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
@@ -40,6 +40,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         Core.Inference.MemoryBusyException busy => (503, "Busy", e.Message, busy.RetryAfterSeconds),
         Core.Inference.ModelUnavailableException => (503, "Model unavailable", e.Message, 30),
         Core.Inference.ModelResizedException => (503, "Model being replaced", e.Message, 1),
+        _ when Storage.StorageOutage.Is(e) => (503, "Storage unavailable",
+            "the database or the object store cannot be reached right now; try again shortly", Storage.StorageOutage.RetryAfterSeconds),
         System.Runtime.InteropServices.ExternalException => (500, "Colorization failed", "the model could not process this image", null),
         _ => (500, "Internal error", "an unexpected error occurred; it has been logged", null),
     };

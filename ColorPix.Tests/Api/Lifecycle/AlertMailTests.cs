@@ -24,7 +24,7 @@ public class AlertMailTests : LifecycleTest
 
         mail.Should().Contain("To: admin@colorpix.test").And.Contain("Outcome: refused").And.Contain("SHA-256");
         var alerts = await (await (await server.AdminAsync()).GetAsync("/alerts")).JsonAsync(HttpStatusCode.OK);
-        await WaitAsync(async () => (await AlertsAsync(server))[0].GetProperty("status").GetString() == "sent", "the alert is marked sent");
+        await Eventually.UntilAsync(async () => (await AlertsAsync(server))[0].GetProperty("status").GetString() == "sent", "the alert is marked sent");
         alerts[0].GetProperty("kind").GetString().Should().Be("promotion-refused");
     }
 
@@ -70,7 +70,7 @@ public class AlertMailTests : LifecycleTest
         var second = await RegisterAsync(server, "second", 0.1f);
 
         (await (await server.AdminAsync()).PostAsync($"/models/autoencoder/{second.Version}/promote")).StatusCode.Should().Be(HttpStatusCode.OK);
-        await WaitAsync(async () => (await AlertsAsync(server))[0].GetProperty("attempts").GetInt32() >= 1, "the mailer tries");
+        await Eventually.UntilAsync(async () => (await AlertsAsync(server))[0].GetProperty("attempts").GetInt32() >= 1, "the mailer tries");
 
         var alert = (await AlertsAsync(server))[0];
         alert.GetProperty("status").GetString().Should().Be("pending", "the next attempt waits 30 s, then 60 s, ...");
@@ -80,14 +80,4 @@ public class AlertMailTests : LifecycleTest
 
     private static async Task<System.Text.Json.JsonElement> AlertsAsync(ApiServer server) =>
         await (await (await server.AdminAsync()).GetAsync("/alerts")).JsonAsync(HttpStatusCode.OK);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail($"timed out waiting until {what}");
-            await Task.Delay(100);
-        }
-    }
 }

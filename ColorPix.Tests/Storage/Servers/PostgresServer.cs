@@ -14,17 +14,22 @@ internal sealed class PostgresServer : IDisposable
 
     private readonly string _folder;
     private readonly string _data;
+    private readonly bool _durable;
 
     public int Port { get; }
 
-    private PostgresServer(string folder, int port)
+    private PostgresServer(string folder, int port, bool durable)
     {
         _folder = folder;
         _data = Path.Combine(folder, "data");
         Port = port;
+        _durable = durable;
     }
 
-    public static PostgresServer Start()
+    /// <param name="durable">Commits are written to the WAL before they are acknowledged (synchronous_commit on), so a
+    /// stopped server keeps every committed row, as in production; off, commits are cheaper and a crash may lose the
+    /// last ones, which no test of the shared server relies on.</param>
+    public static PostgresServer Start(bool durable = false)
     {
         if (!File.Exists(Path.Combine(BinFolder, "initdb")) || !File.Exists(Path.Combine(BinFolder, "pg_ctl")))
             throw new InvalidOperationException(
@@ -33,14 +38,11 @@ internal sealed class PostgresServer : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"colorpix-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         if (Environment.IsPrivilegedProcess) ChildProcess.Run(folder, "chown", $"{Superuser}:{Superuser}", folder);
-        var server = new PostgresServer(folder, ChildProcess.FreePort());
+        var server = new PostgresServer(folder, ChildProcess.FreePort(), durable);
         try
         {
             server.AsOwner("initdb", "-D", server._data, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
-            // fsync off: a test cluster has nothing to lose and commits get much cheaper.
-            server.AsOwner("pg_ctl", "-D", server._data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {server.Port} -h 127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                "start");
+            server.Resume();
             return server;
         }
         catch
@@ -62,6 +64,15 @@ internal sealed class PostgresServer : IDisposable
     }
 
     public Task DropDatabaseAsync(string name) => AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+
+    /// <summary>Stops the server at once, as a crash or an outage would (clients see their connections drop).</summary>
+    public void Halt() => AsOwner("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
+
+    /// <summary>Starts the server again, on the same port with the same data.</summary>
+    public void Resume() =>
+        // fsync off: the machine does not crash in a test, a process may; WAL written (durable) survives that.
+        AsOwner("pg_ctl", "-D", _data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -h 127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off", "start");
 
     public void Dispose()
     {

@@ -11,26 +11,40 @@ internal sealed class S3rverServer : IDisposable
     private const string AccessKey = "S3RVER";
     private const string SecretKey = "S3RVER";
 
-    private readonly Process _process;
     private readonly string _folder;
+    private Process _process;
 
     public int Port { get; }
 
-    private S3rverServer(Process process, string folder, int port)
+    private S3rverServer(string folder, int port)
     {
-        _process = process;
         _folder = folder;
         Port = port;
+        _process = Launch(folder, port);
     }
 
     public static S3rverServer Start()
     {
+        var folder = Directory.CreateTempSubdirectory("colorpix-s3rver-").FullName;
+        return new S3rverServer(folder, ChildProcess.FreePort());
+    }
+
+    /// <summary>Kills the server, as a crash or an outage would.</summary>
+    public void Halt()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    /// <summary>Starts the server again, on the same port over the same folder (its objects are kept).</summary>
+    public void Resume() => _process = Launch(_folder, Port);
+
+    private static Process Launch(string folder, int port)
+    {
         var script = Path.Combine(RepoPaths.FindRoot(AppContext.BaseDirectory), "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script))
             throw new InvalidOperationException($"s3rver is not installed ({script} is missing): run `scripts/setup.sh test`");
-
-        var folder = Directory.CreateTempSubdirectory("colorpix-s3rver-").FullName;
-        var port = ChildProcess.FreePort();
         var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true };
         // s3rver encrypts listing continuation tokens with a cipher that OpenSSL 3 keeps in its legacy provider: without
         // it every truncated listing (a bucket with more objects than max-keys) fails with an internal error.
@@ -41,15 +55,14 @@ internal sealed class S3rverServer : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new S3rverServer(process, folder, port);
         try
         {
             ChildProcess.WaitForPortAsync(port, process, TimeSpan.FromSeconds(20)).GetAwaiter().GetResult();
-            return server;
+            return process;
         }
         catch
         {
-            server.Dispose();
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
             throw;
         }
     }
@@ -62,9 +75,7 @@ internal sealed class S3rverServer : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-        _process.Dispose();
+        Halt();
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -10,7 +10,7 @@ namespace ColorPix.Tests.Storage;
 [SetUpFixture]
 public sealed class StorageServers
 {
-    private static readonly Lazy<PostgresServer> LazyPostgres = new(PostgresServer.Start);
+    private static readonly Lazy<PostgresServer> LazyPostgres = new(() => PostgresServer.Start());
     private static readonly Lazy<S3rverServer> LazyS3 = new(S3rverServer.Start);
 
     internal static PostgresServer Postgres => LazyPostgres.Value;
