@@ -38,6 +38,7 @@ public static class ColorPixApp
             new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(root), "secrets", "data-protection")));
         builder.Services.AddExceptionHandler<ProblemMapping>();
 
+        Drain.Register(builder);
         builder.AddColorPixStorage();
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
