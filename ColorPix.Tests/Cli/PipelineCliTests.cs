@@ -101,6 +101,20 @@ public class PipelineCliTests
         (result.Width, result.Height).Should().Be((96, 80));
     }
 
+    [Test, Order(4)]
+    public void Colorize_takes_a_folder_as_an_album_and_counts_what_it_did()
+    {
+        var album = Directory.CreateDirectory(Path.Combine(repo, "album")).FullName;
+        foreach (var name in new[] { "p00.jpg", "p01.jpg" }) File.Copy(Path.Combine(repo, "photos", name), Path.Combine(album, name));
+        File.WriteAllText(Path.Combine(album, "README.txt"), "not a photo: skipped, not an error");
+
+        var (exit, output, error) = Run("colorize", album, "--model", "autoencoder", "--checkpoint", "checkpoints/cli-ae/best/model.safetensors", "--out", "album-out");
+
+        exit.Should().Be(0, output + error);
+        output.Should().Contain("[1/2] ").And.Contain("[2/2] ").And.Contain("2 of 2 photos colorized into album-out");
+        Directory.EnumerateFiles(Path.Combine(repo, "album-out")).Select(Path.GetFileName).Order().Should().Equal("p00.autoencoder.png", "p01.autoencoder.png");
+    }
+
     [Test, Order(5)]
     public void Resume_keeps_the_recorded_epochs_unless_told_otherwise()
     {

@@ -10,10 +10,11 @@ using ColorPix.Core.Imaging;
 
 namespace ColorPix.Web.Cli;
 
-/// <summary>`colorpix colorize IN... --model autoencoder|pix2pix|both --out DIR`: full-size colorized PNGs.</summary>
+/// <summary>`colorpix colorize IN... --model autoencoder|pix2pix|both --out DIR`: full-size colorized PNGs. An IN that is
+/// a folder stands for the photos in it (an album); progress shows as a bar on a terminal, as numbered lines in a log.</summary>
 public static class ColorizeCommand
 {
-    private static readonly Argument<string[]> Inputs = new("IN") { Description = "Photos to colorize (color ones are turned gray first)", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Inputs = new("IN") { Description = "Photos or folders of photos to colorize (color ones are turned gray first)", Arity = ArgumentArity.OneOrMore };
     private static readonly Option<string> Model = new("--model") { Description = "autoencoder, pix2pix or both", DefaultValueFactory = _ => "both" };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "colorized" };
     private static readonly Option<string?> Checkpoint = new("--checkpoint") { Description = "A model file instead of the shipped one (with a single --model)" };
@@ -35,26 +36,40 @@ public static class ColorizeCommand
             {
                 var outDir = parsed.GetValue(Out)!;
                 Directory.CreateDirectory(outDir);
+                var inputs = Expand(parsed.GetValue(Inputs)!);
                 var failures = 0;
-                foreach (var input in parsed.GetValue(Inputs)!)
+                void ColorizeAll(Action<string>? advanced)
                 {
-                    try
+                    for (var i = 0; i < inputs.Count; i++)
                     {
-                        using var image = Image.Decode(File.ReadAllBytes(input));
-                        foreach (var model in models)
+                        var input = inputs[i];
+                        try
                         {
-                            using var result = Colorizer.Colorize(model, image, device);
-                            var path = Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(input)}.{model.Kind.Name()}.png");
-                            File.WriteAllBytes(path, result.Encode(ImageFormat.Png));
-                            output.WriteLine($"{input} -> {path} ({result.Width}x{result.Height})");
+                            using var image = Image.Decode(File.ReadAllBytes(input));
+                            foreach (var model in models)
+                            {
+                                using var result = Colorizer.Colorize(model, image, device);
+                                var path = Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(input)}.{model.Kind.Name()}.png");
+                                File.WriteAllBytes(path, result.Encode(ImageFormat.Png));
+                                output.WriteLine($"[{i + 1}/{inputs.Count}] {input} -> {path} ({result.Width}x{result.Height})");
+                            }
                         }
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageFormatException)
-                    {
-                        failures++;
-                        error.WriteLine($"colorpix: {input}: {e.Message}");
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageFormatException)
+                        {
+                            failures++;
+                            error.WriteLine($"colorpix: {input}: {e.Message}");
+                        }
+                        advanced?.Invoke(input);
                     }
                 }
+                if (output == Console.Out && !Console.IsOutputRedirected && inputs.Count > 1)
+                    Spectre.Console.AnsiConsole.Progress().Start(progress =>
+                    {
+                        var bar = progress.AddTask($"colorizing {inputs.Count} photos", maxValue: inputs.Count);
+                        ColorizeAll(_ => bar.Increment(1));
+                    });
+                else ColorizeAll(null);
+                if (inputs.Count > 1) output.WriteLine($"{inputs.Count - failures} of {inputs.Count} photos colorized into {outDir}");
                 return failures == 0 ? 0 : 1;
             }
             finally
@@ -64,4 +79,9 @@ public static class ColorizeCommand
         });
         return command;
     }
+
+    /// <summary>Files as given; a folder becomes its photos (top level, by name). A missing path stays, to be reported.</summary>
+    internal static IReadOnlyList<string> Expand(IEnumerable<string> inputs) => inputs.SelectMany<string, string>(input => Directory.Exists(input)
+        ? Directory.EnumerateFiles(input).Where(ImageFiles.IsImagePath).Order(StringComparer.Ordinal)
+        : [input]).ToList();
 }
