@@ -51,7 +51,8 @@ public static class ColorizeCommand
                                 using var result = Colorizer.Colorize(model, image, device);
                                 var path = Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(input)}.{model.Kind.Name()}.png");
                                 File.WriteAllBytes(path, result.Encode(ImageFormat.Png));
-                                output.WriteLine($"[{i + 1}/{inputs.Count}] {input} -> {path} ({result.Width}x{result.Height})");
+                                // Under a progress bar, lines written beside it would break its drawing: the bar says it instead.
+                                if (advanced is null) output.WriteLine($"[{i + 1}/{inputs.Count}] {input} -> {path} ({result.Width}x{result.Height})");
                             }
                         }
                         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageFormatException)
@@ -66,7 +67,11 @@ public static class ColorizeCommand
                     Spectre.Console.AnsiConsole.Progress().Start(progress =>
                     {
                         var bar = progress.AddTask($"colorizing {inputs.Count} photos", maxValue: inputs.Count);
-                        ColorizeAll(_ => bar.Increment(1));
+                        ColorizeAll(input =>
+                        {
+                            bar.Increment(1);
+                            bar.Description = Spectre.Console.Markup.Escape(Path.GetFileName(input));
+                        });
                     });
                 else ColorizeAll(null);
                 if (inputs.Count > 1) output.WriteLine($"{inputs.Count - failures} of {inputs.Count} photos colorized into {outDir}");
