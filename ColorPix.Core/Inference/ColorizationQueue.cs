@@ -66,19 +66,21 @@ public sealed class ColorizationQueue : IAsyncDisposable
         catch (ModelResizedException resized)
         {
             // A promotion and a rollback in a row can resize twice; past that the caller gets the 503 to retry.
-            for (var size = resized.Size; ; )
+            try
             {
-                using var again = Colorizer.Prepare(prepared.Source, size);
-                try
-                {
-                    return await FinishAsync(again, kind, cancellation);
-                }
-                catch (ModelResizedException next) when (next.Size != size && size == resized.Size)
-                {
-                    size = next.Size;
-                }
+                return await FinishAtAsync(prepared.Source, resized.Size, kind, cancellation);
+            }
+            catch (ModelResizedException again)
+            {
+                return await FinishAtAsync(prepared.Source, again.Size, kind, cancellation);
             }
         }
+    }
+
+    private async Task<(Image Image, ModelInfo Model)> FinishAtAsync(Image source, int size, ModelKind kind, CancellationToken cancellation)
+    {
+        using var prepared = Colorizer.Prepare(source, size);
+        return await FinishAsync(prepared, kind, cancellation);
     }
 
     private async Task<(Image Image, ModelInfo Model)> FinishAsync(PreparedImage prepared, ModelKind kind, CancellationToken cancellation)

@@ -43,10 +43,10 @@ public static class ModelsCommand
             var path = parsed.GetValue(checkpoint)!;
             if (!File.Exists(path)) throw new ArgumentException($"no checkpoint at {path}");
             var versions = services.GetRequiredService<ModelVersions>();
-            var kind = ModelCheckpointKind(path);
-            var found = TrainingLineage.Find(versions.Mlflow, kind, path, RepoPaths.CheckpointsFolder(RepoPaths.FindRoot()));
+            var info = ModelCatalog.Check(path); // loaded and checked once: the kind for the lineage, the version to register
+            var found = TrainingLineage.Find(versions.Mlflow, info.Kind, path, RepoPaths.CheckpointsFolder(RepoPaths.FindRoot()));
             var lineage = new TrainingLineage(parsed.GetValue(runId) ?? found.RunId, parsed.GetValue(data) ?? found.Dataset);
-            var record = await versions.RegisterAsync(path, new RegistrationDetails(lineage), ct);
+            var record = await versions.RegisterAsync(path, new RegistrationDetails(lineage), ct, checkedInfo: info);
             console.MarkupLine($"registered {record.Kind.Name()} {Markup.Escape(record.Version)} as {record.Status.ToString().ToLowerInvariant()} " +
                 $"(object {Markup.Escape(record.CheckpointKey ?? "")}, run {Markup.Escape(record.RunId ?? "unknown")}, dataset {Markup.Escape(record.Dataset ?? "unknown")})");
             return 0;
@@ -88,8 +88,6 @@ public static class ModelsCommand
     }
 
     private static ModelKind ParseKind(ParseResult parsed) => ModelKinds.Parse(parsed.GetValue(Kind)!);
-
-    private static ModelKind ModelCheckpointKind(string path) => ModelCatalog.Check(path).Kind;
 
     /// <summary>A decision in one line; a refusal exits 1 (the champion did not change).</summary>
     private static int Report(IAnsiConsole console, ModelDecision decision)

@@ -61,11 +61,7 @@ public class AlertMailTests : LifecycleTest
     [Test]
     public async Task A_mail_server_that_cannot_be_reached_is_retried_later_and_never_blocks_the_request()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = ChildProcess.FreePort().ToString(), ["Mail:Security"] = "none",
-            ["Mail:To:0"] = "admin@colorpix.test", ["Mail:PollSeconds"] = "0.2",
-        };
+        var settings = SmtpSink.MailSettingsFor(ChildProcess.FreePort()); // nothing listens there
         await using var server = await ApiServer.StartAsync(settings);
         var second = await RegisterAsync(server, "second", 0.1f);
 

@@ -110,15 +110,7 @@ public class ModelLifecycleTests : LifecycleTest
 
     /// <summary>Polls /status until the server serves the version. The bound is the 1 s interval plus generous room for
     /// fetching and loading a checkpoint on a loaded CI machine: it tells "follows" from "never follows", not speed.</summary>
-    internal static async Task WaitUntilServingAsync(ApiServer server, string version)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (await ServedVersionAsync(server) != version)
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(30))
-                Assert.Fail($"the server should serve {version} after its next sync; /status says "
-                    + await (await server.Anonymous.GetAsync("/status")).Content.ReadAsStringAsync());
-            await Task.Delay(100);
-        }
-    }
+    internal static Task WaitUntilServingAsync(ApiServer server, string version) =>
+        Eventually.UntilAsync(async () => await ServedVersionAsync(server) == version, $"the server serves {version} after its next sync",
+            state: async () => "/status says " + await (await server.Anonymous.GetAsync("/status")).Content.ReadAsStringAsync());
 }

@@ -79,12 +79,8 @@ public class SelectionTests : LifecycleTest
         await using var second = await first.StartReplicaAsync(scheduled);
         await using var third = await first.StartReplicaAsync(scheduled);
         var decisions = first.Service<IModelDecisionStore>();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while ((await decisions.ListAsync(10, CancellationToken.None)).All(d => d.DecidedBy != "schedule"))
-        {
-            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the first start of a scheduled replica runs the selection");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(async () => (await decisions.ListAsync(10, CancellationToken.None)).Any(d => d.DecidedBy == "schedule"),
+            "the first start of a scheduled replica runs the selection", TimeSpan.FromSeconds(60));
         await WaitUntilServingAsync(first, gray);
 
         var byTheSchedule = (await decisions.ListAsync(10, CancellationToken.None)).Where(d => d.DecidedBy == "schedule").ToList();

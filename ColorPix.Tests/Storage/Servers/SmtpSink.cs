@@ -37,9 +37,13 @@ internal sealed class SmtpSink : IDisposable
     }
 
     /// <summary>The settings that send ColorPix's alert mail here.</summary>
-    public Dictionary<string, string?> MailSettings(string to = "admin@colorpix.test") => new()
+    public Dictionary<string, string?> MailSettings() => MailSettingsFor(Port);
+
+    /// <summary>The settings that send ColorPix's alert mail to a loopback port (a sink, or nothing listening).</summary>
+    public static Dictionary<string, string?> MailSettingsFor(int port) => new()
     {
-        ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = Port.ToString(), ["Mail:Security"] = "none", ["Mail:To:0"] = to, ["Mail:PollSeconds"] = "0.2",
+        ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(), ["Mail:Security"] = "none", ["Mail:To:0"] = "admin@colorpix.test",
+        ["Mail:PollSeconds"] = "0.2",
     };
 
     /// <summary>The first message containing <paramref name="text"/>; fails after the timeout.</summary>
