@@ -68,6 +68,8 @@ public sealed class MetadataDatabase(IDbConnectionFactory connections, Func<Task
     public IModelRegistry Models { get; } = new SqlModelRegistry(connections);
     public IJobSchedule Jobs { get; } = new SqlJobSchedule(connections);
     public IObjectReferences References { get; } = new SqlObjectReferences(connections);
+    public ISharedSecretStore Secrets { get; } = new SqlSharedSecretStore(connections);
+    public IRateLimitStore RateLimits { get; } = new SqlRateLimitStore(connections);
 
     public async ValueTask DisposeAsync()
     {

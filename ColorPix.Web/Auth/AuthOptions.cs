@@ -7,7 +7,8 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>HMAC-SHA256 key, at least 32 bytes. When empty, a key is generated once and kept in data/ (never in the source).</summary>
+    /// <summary>HMAC-SHA256 key, at least 32 bytes. When empty, a key is generated once and kept in the shared database,
+    /// so every replica signs and checks tokens with it (never in the source).</summary>
     public string SigningKey { get; set; } = "";
     public string Issuer { get; set; } = "colorpix";
     public string Audience { get; set; } = "colorpix-api";

@@ -16,11 +16,11 @@ public static class AuthRegistration
     {
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.SigningKey.Length is 0 or >= 32, "Auth:SigningKey must be at least 32 characters (or empty to generate one)")
+            .Validate(o => o.SigningKey.Length is 0 or >= 32, "Auth:SigningKey must be at least 32 characters (or empty to share a generated one through the database)")
             .Validate(o => PasswordRules.UsernameProblem(o.AdminUsername) is null, "Auth:AdminUsername is not a valid username")
             .ValidateOnStart();
-        services.AddSingleton(sp => new SigningKeyProvider(sp.GetRequiredService<IOptions<AuthOptions>>(),
-            Path.Combine(RepoPaths.DataFolder(RepoPaths.FindRoot()), "secrets", "signing.key")));
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddHostedService<SigningKeyStartup>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -55,25 +55,3 @@ public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvid
         };
     }
 }
-
-/// <summary>The signing key: from configuration, else generated once and kept in data/ so tokens survive restarts.</summary>
-public sealed class SigningKeyProvider
-{
-    public SymmetricSecurityKey Key { get; }
-
-    public SigningKeyProvider(IOptions<AuthOptions> options, string keyFile)
-    {
-        var configured = options.Value.SigningKey;
-        Key = new SymmetricSecurityKey(configured.Length > 0 ? Encoding.UTF8.GetBytes(configured) : LoadOrCreate(keyFile));
-    }
-
-    private static byte[] LoadOrCreate(string path)
-    {
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(64);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return key;
-    }
-}

@@ -6,7 +6,6 @@ using ColorPix.Web.Alerts;
 using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Monitoring;
 using ColorPix.Web.Storage;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ColorPix.Web.Hosting;
@@ -33,9 +32,7 @@ public static class ColorPixApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Fill);
-        // Kept beside the signing key, so restarts and several instances on one clone share them.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(
-            new DirectoryInfo(Path.Combine(RepoPaths.DataFolder(root), "secrets", "data-protection")));
+        SharedKeyRing.Register(builder);
         builder.Services.AddExceptionHandler<ProblemMapping>();
 
         Drain.Register(builder);
@@ -44,11 +41,13 @@ public static class ColorPixApp
         builder.AddColorPixInference();
         builder.AddColorPixLifecycle();
         builder.AddColorPixAlertMail();
+        builder.AddColorPixForwardedClients();
         builder.AddColorPixRateLimits();
         builder.AddColorPixOpenApi();
         builder.AddColorPixMonitoring();
 
         var app = builder.Build();
+        app.UseColorPixForwardedClients();
         app.UseColorPixMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

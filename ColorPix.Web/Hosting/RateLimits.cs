@@ -4,11 +4,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ColorPix.Web.Storage.Metadata;
 
 namespace ColorPix.Web.Hosting;
 
 /// <summary>ASP.NET Core's rate limiter, "to control the server's load" as the spec says: sign-in attempts per client
-/// address, requests and colorizations per user. A refusal is a 429 ProblemDetails with Retry-After.</summary>
+/// address, requests and colorizations per user. A refusal is a 429 ProblemDetails with Retry-After. The windows are
+/// counted in the shared database (<see cref="SharedWindowLimiter"/>), so the limits hold across replicas: a proxy
+/// could count addresses, but not users, whose identity is inside the bearer token.</summary>
 public static class RateLimits
 {
     public const string Login = "login";
@@ -21,23 +24,24 @@ public static class RateLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejection;
-            options.AddPolicy(Login, http => Window($"login:{ClientAddress(http)}", Limits(http).LoginPerMinute));
-            options.AddPolicy(PerUser, http => Window($"user:{UserKey(http)}", Limits(http).RequestsPerMinute));
-            options.AddPolicy(Colorize, http => Window($"colorize:{UserKey(http)}", Limits(http).ColorizePerMinute));
+            options.AddPolicy(Login, http => Window(http, $"login:{ClientAddress(http)}", Limits(http).LoginPerMinute));
+            options.AddPolicy(PerUser, http => Window(http, $"user:{UserKey(http)}", Limits(http).RequestsPerMinute));
+            options.AddPolicy(Colorize, http => Window(http, $"colorize:{UserKey(http)}", Limits(http).ColorizePerMinute));
         });
+        builder.Services.AddHostedService<RateLimitPruning>();
         return builder;
     }
 
     private static LimitsOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
 
-    private static RateLimitPartition<string> Window(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+
+    private static RateLimitPartition<string> Window(HttpContext http, string bucket, int permits)
+    {
+        var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(bucket, key => new SharedWindowLimiter(store, clock, key, permits, WindowLength));
+    }
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -39,6 +39,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDriftStore, SqlDriftStore>();
         services.AddSingleton<IActivityCounts, SqlActivityCounts>();
         services.AddSingleton<IObjectReferences, SqlObjectReferences>();
+        services.AddSingleton<ISharedSecretStore, SqlSharedSecretStore>();
+        services.AddSingleton<IRateLimitStore, SqlRateLimitStore>();
 
         services.AddSingleton(sp => CreateObjectStore(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));
         services.AddSingleton<OrphanSweeper>();

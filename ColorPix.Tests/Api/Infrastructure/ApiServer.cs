@@ -140,8 +140,6 @@ public sealed class ApiServer : IAsyncDisposable
         return keys;
     }
 
-    /// <summary>Rows and stored things, to show that a refused request left nothing behind. Local stores count every
-    /// file under the folder, temp files included.</summary>
     /// <summary>Rows, and the objects of users (the registered models' checkpoints are the service's own, not counted):
     /// for a local store, the files on disk, so that a file the store forgot is counted too.</summary>
     public async Task<StorageCounts> CountStoredAsync() => new(

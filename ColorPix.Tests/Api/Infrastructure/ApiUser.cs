@@ -11,6 +11,9 @@ public sealed class ApiUser(HttpClient http, string username, string? token)
 
     public ApiUser WithToken(string? otherToken) => new(http, Username, otherToken);
 
+    /// <summary>The same user, token and all, talking to another server (a replica).</summary>
+    public ApiUser Via(HttpClient other) => new(other, Username, Token);
+
     public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(HttpMethod.Get, url);
     public Task<HttpResponseMessage> PostAsync(string url, HttpContent? content = null) => SendAsync(HttpMethod.Post, url, content);
     public Task<HttpResponseMessage> PutAsync(string url) => SendAsync(HttpMethod.Put, url);

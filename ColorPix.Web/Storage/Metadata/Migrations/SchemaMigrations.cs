@@ -23,6 +23,9 @@ public static class SchemaMigrations
         new(4, "drift: upload features and drift reports",
             Sqlite: Drift(id: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL", timestamp: "TEXT", boolean: "INTEGER"),
             Postgres: Drift(id: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", real: "DOUBLE PRECISION", timestamp: "TIMESTAMPTZ", boolean: "BOOLEAN")),
+        new(5, "replicas: shared secrets (signing key, Data Protection key ring) and rate-limit windows",
+            Sqlite: Replicas(timestamp: "TEXT"),
+            Postgres: Replicas(timestamp: "TIMESTAMPTZ")),
     ];
 
     public static int Latest => All[^1].Version;
@@ -182,6 +185,22 @@ public static class SchemaMigrations
             worst_psi {real} NOT NULL,
             major {boolean} NOT NULL,
             features_json TEXT NOT NULL
+        );
+        """;
+
+    // Windows are keyed by their start in Unix seconds (the same integer on both backends) and pruned when old.
+    private static string Replicas(string timestamp) => $"""
+        CREATE TABLE shared_secrets (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            created_at {timestamp} NOT NULL
+        );
+
+        CREATE TABLE rate_limit_windows (
+            bucket TEXT NOT NULL,
+            window_start BIGINT NOT NULL,
+            hits BIGINT NOT NULL,
+            PRIMARY KEY (bucket, window_start)
         );
         """;
 }
