@@ -9,6 +9,8 @@ COPY . .
 RUN dotnet publish ColorPix.Web -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# curl for the compose health check (GET /health/ready).
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /colorpix
 COPY --from=build /app /app
 # The clone's layout (ColorPix.sln marks the root): settings, shipped models, dataset manifests.

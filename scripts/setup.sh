@@ -16,11 +16,13 @@ RUNTIME_PACKAGES=()
 # Chromium (and its driver) for the web app's tests in a real browser, driven by Microsoft.Playwright.
 # binutils' readelf checks, independently of the build step, how libLibTorchSharp.so was made loadable.
 # GNU time (/usr/bin/time -v) gives `bench memory` the peak RSS of each colorization from the OS.
+# nginx runs deploy/nginx/colorpix.conf in front of two replicas for the rolling-restart test.
 TEST_PACKAGES=(
   python3-torch python3-pil python3-numpy python3-aiosmtpd
   postgresql
   chromium chromium-driver
   binutils time
+  nginx
   python3-prometheus-client
 )
 

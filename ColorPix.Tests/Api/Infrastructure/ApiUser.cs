@@ -19,6 +19,16 @@ public sealed class ApiUser(HttpClient http, string username, string? token)
     public Task<HttpResponseMessage> PutAsync(string url) => SendAsync(HttpMethod.Put, url);
     public Task<HttpResponseMessage> DeleteAsync(string url) => SendAsync(HttpMethod.Delete, url);
 
+    /// <summary>Signs up a new user with a unique name through <paramref name="http"/> and signs it in.</summary>
+    public static async Task<ApiUser> SignedUpAsync(HttpClient http, string prefix)
+    {
+        var anonymous = new ApiUser(http, "", null);
+        var username = ApiServer.UniqueName(prefix);
+        (await anonymous.SignUpAsync(username, ApiServer.Password)).StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        using var response = await anonymous.TokenAsync(username, ApiServer.Password);
+        return new ApiUser(http, username, (await response.JsonAsync(System.Net.HttpStatusCode.OK)).GetProperty("access_token").GetString());
+    }
+
     public Task<HttpResponseMessage> SignUpAsync(string name, string password) =>
         PostAsync("/add_user", JsonContent.Create(new { username = name, password }));
 
