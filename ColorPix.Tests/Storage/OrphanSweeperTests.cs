@@ -26,11 +26,15 @@ public class OrphanSweeperTests
             foreach (var key in referenced) await Write(store, key, old);
             await Write(store, "users/1/images/crashed/original.png", old);
             await Write(store, "users/1/images/uploading/original.png", now - Grace + TimeSpan.FromMinutes(1));
+            // What a put killed between its temp file and the rename leaves, and a put still writing.
+            var crashedPut = TempFile(store, "crashed-put", old);
+            var putInProgress = TempFile(store, "put-in-progress", now);
 
             var report = await new OrphanSweeper(store, db.References, new FixedClock(now)).SweepAsync(Grace, None);
 
             report.Deleted.Should().Equal("users/1/images/crashed/original.png");
-            (report.Scanned, report.Young, report.Referenced, report.Failed.Count).Should().Be((7, 1, 5, 0));
+            (report.Scanned, report.Young, report.Referenced, report.Failed.Count, report.AbandonedWrites).Should().Be((7, 1, 5, 0, 1));
+            (File.Exists(crashedPut), File.Exists(putInProgress)).Should().Be((false, true));
             (await store.ListAsync("", None).Select(o => o.Key).ToListAsync()).Should()
                 .BeEquivalentTo(referenced.Append("users/1/images/uploading/original.png"));
         }
@@ -44,6 +48,14 @@ public class OrphanSweeperTests
     {
         await store.PutAsync(key, new byte[] { 1 }, "application/octet-stream", None);
         File.SetLastWriteTimeUtc(Path.Combine(store.Root, key), lastModified.UtcDateTime);
+    }
+
+    private static string TempFile(LocalObjectStore store, string name, DateTimeOffset lastModified)
+    {
+        var path = Path.Combine(store.Root, ".tmp", name);
+        File.WriteAllBytes(path, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(path, lastModified.UtcDateTime);
+        return path;
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

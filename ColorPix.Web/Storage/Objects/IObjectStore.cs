@@ -23,6 +23,10 @@ public interface IObjectStore
     /// <summary>Every object whose key starts with <paramref name="prefix"/> ("" for all), in no particular order.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken);
 
+    /// <summary>Deletes what writes interrupted by a crash left behind before <paramref name="before"/>, outside any key
+    /// (a local store's temp files); returns how many. Writes still in progress are younger than that.</summary>
+    Task<int> DeleteAbandonedWritesAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Throws when the store cannot be reached (health checks).</summary>
     Task PingAsync(CancellationToken cancellationToken);
 }

@@ -86,6 +86,23 @@ public sealed class LocalObjectStore : IObjectStore
         await Task.CompletedTask;
     }
 
+    public Task<int> DeleteAbandonedWritesAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc >= before.UtcDateTime) continue;
+            try
+            {
+                file.Delete();
+                deleted++;
+            }
+            catch (IOException) { } // renamed or deleted meanwhile by the write that owned it
+        }
+        return Task.FromResult(deleted);
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) => Directory.Exists(_root)
         ? Task.CompletedTask
         : throw new DirectoryNotFoundException($"the object folder {_root} does not exist");

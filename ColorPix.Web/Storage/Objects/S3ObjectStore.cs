@@ -41,6 +41,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
     }
 
+    /// <summary>Nothing to do: a PutObject is atomic, an interrupted one leaves nothing in the bucket (no multipart
+    /// uploads are started).</summary>
+    public Task<int> DeleteAbandonedWritesAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0);
+
     public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         ObjectKeys.Validate(key);
