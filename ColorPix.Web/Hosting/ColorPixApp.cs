@@ -32,11 +32,11 @@ public static class ColorPixApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Fill);
-        SharedKeyRing.Register(builder);
         builder.Services.AddExceptionHandler<ProblemMapping>();
 
         Drain.Register(builder);
         builder.AddColorPixStorage();
+        SharedKeyRing.Register(builder);   // after the storage: Data Protection reads its ring at start, once migrated
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
         builder.AddColorPixLifecycle();
