@@ -24,10 +24,11 @@ public class OutageTests
         var ready = await server.Anonymous.GetAsync("/health/ready");
         var history = await user.GetAsync("/user_imgs");
         var signIn = await server.Anonymous.TokenAsync(user.Username, ApiServer.Password);
+        var upload = await user.UploadAsync(TestPhotos.GrayPng(48, 32, seed: 4));
         postgres.Resume();
 
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        foreach (var response in new[] { history, signIn })
+        foreach (var response in new[] { history, signIn, upload })
         {
             var problem = await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
             problem.GetProperty("title").GetString().Should().Be("Storage unavailable");
@@ -36,6 +37,7 @@ public class OutageTests
         await Eventually.UntilAsync(async () => (await server.Anonymous.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "ready again");
         var items = (await (await user.GetAsync("/user_imgs")).JsonAsync(HttpStatusCode.OK)).GetProperty("items");
         items.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Equal(id);
+        (await server.CountStoredAsync()).Objects.Should().Be(2, "the upload refused during the outage took its objects back: the first one's two are left");
     }
 
     [Test]
@@ -67,5 +69,6 @@ public class OutageTests
         (await user.GetAsync($"/images/{id:D}/original")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await (await user.GetAsync("/user_imgs")).JsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt64().Should().Be(1,
             "the upload refused during the outage left no row");
+        (await server.ObjectKeysAsync("users/")).Should().HaveCount(2, "nor any object: the first upload's original and thumbnail are all");
     }
 }
