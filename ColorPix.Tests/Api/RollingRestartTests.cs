@@ -28,23 +28,28 @@ public sealed class RollingRestartTests
             settings["Proxy:Trusted:0"] = "127.0.0.1";
             return settings;
         }
-        var replicas = new ServeProcess[2];
-        for (var i = 0; i < replicas.Length; i++) replicas[i] = await ServeProcess.StartAsync(SettingsOf(i), ports[i]);
-        replicas[0].Output.Should().NotContain("fail:", "the first start, on an empty database, logs no error (the key ring is read once migrated)");
-        using var nginx = NginxServer.Start(ports);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}"), Timeout = TimeSpan.FromSeconds(120) };
-        var stream = new RequestStream(await ApiUser.SignedUpAsync(http, "rolling"));
+        var replicas = new ServeProcess?[2];
+        NginxServer? nginx = null;
+        RequestStream? stream = null;
+        var clients = new List<Task>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };   // outlives the clients, whatever happens
         try
         {
-            var clients = Enumerable.Range(0, Clients).Select(stream.RunAsync).ToList();
+            for (var i = 0; i < replicas.Length; i++) replicas[i] = await ServeProcess.StartAsync(SettingsOf(i), ports[i]);
+            replicas[0]!.Output.Should().NotContain("fail:", "the first start, on an empty database, logs no error (the key ring is read once migrated)");
+            nginx = NginxServer.Start(ports);
+            http.BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}");
+            stream = new RequestStream(await ApiUser.SignedUpAsync(http, "rolling"));
+            clients.AddRange(Enumerable.Range(0, Clients).Select(stream.RunAsync));
             await stream.UntilMoreRoundsAsync(5);
             var restarts = new List<string>();
             for (var i = 0; i < replicas.Length; i++)
             {
-                replicas[i].Signal("TERM");
-                (await replicas[i].WaitForExitAsync(TimeSpan.FromSeconds(90))).Should().BeTrue($"replica {i} drains and exits");
-                replicas[i].ExitCode.Should().Be(0, replicas[i].Output);
-                await replicas[i].DisposeAsync();
+                var stopping = replicas[i]!;
+                stopping.Signal("TERM");
+                (await stopping.WaitForExitAsync(TimeSpan.FromSeconds(90))).Should().BeTrue($"replica {i} drains and exits");
+                stopping.ExitCode.Should().Be(0, stopping.Output);
+                await stopping.DisposeAsync();
                 restarts.Add($"replica {i} stopped after {stream.Rounds} rounds");
                 replicas[i] = await ServeProcess.StartAsync(SettingsOf(i), ports[i]);
                 await stream.UntilMoreRoundsAsync(5);
@@ -57,12 +62,14 @@ public sealed class RollingRestartTests
             stream.Failures.Should().BeEmpty();
             retried.Should().BeGreaterThan(0, "the stream met the restarts: nginx found a replica gone and passed requests on");
             foreach (var replica in replicas)
-                (await ServedAsync(replica)).Should().BeGreaterThan(0, "nginx sends work to a restarted replica again");
+                (await ServedAsync(replica!)).Should().BeGreaterThan(0, "nginx sends work to a restarted replica again");
             var images = await CountImagesAsync(storage);
             images.Should().Be(stream.Uploads, "every upload answered 201 is a row");
         }
         finally
         {
+            if (stream is not null) await stream.StopAsync(clients);   // also when an assertion failed midway
+            nginx?.Dispose();
             foreach (var replica in replicas) if (replica is not null) await replica.DisposeAsync();
             await dropStorage();
             Directory.Delete(folder, recursive: true);

@@ -100,8 +100,13 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
+    private bool disposed;
+
+    /// <summary>Kills the process if it still runs. Idempotent: a test may dispose a replica it then failed to restart.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         Http.Dispose();
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
