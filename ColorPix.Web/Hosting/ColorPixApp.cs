@@ -5,6 +5,7 @@ using ColorPix.Web.Endpoints;
 using ColorPix.Web.Alerts;
 using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Monitoring;
+using ColorPix.Web.Photos;
 using ColorPix.Web.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,6 +43,7 @@ public static class ColorPixApp
         builder.AddColorPixStorage();
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
+        builder.AddColorPixPhotos();
         builder.AddColorPixLifecycle();
         builder.AddColorPixAlertMail();
         builder.AddColorPixRateLimits();
