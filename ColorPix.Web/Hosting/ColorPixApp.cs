@@ -64,6 +64,7 @@ public static class ColorPixApp
         app.MapAuthEndpoints();
         app.MapImageEndpoints();
         app.MapColorizeEndpoints();
+        app.MapAlbumEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdminEndpoints();
         app.MapColorPixMetrics();
