@@ -18,7 +18,7 @@ public static class AlbumEndpoints
     {
         // An album's request may be larger than a photo's: its own body and multipart limits, read once at start.
         var maxBody = app.ServiceProvider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxAlbumUploadBytes + 64 * 1024;
-        app.MapPost("/albums", Create).WithName("createAlbum").WithTags(ApiTags.Albums).ProducesProblems(400, 413, 415, 422, 503)
+        app.MapPost("/albums", Create).WithName("createAlbum").WithTags(ApiTags.Albums).ProducesProblems(400, 413, 422, 503)
             .DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
             .WithMetadata(new RequestSizeLimitAttribute(maxBody)).WithFormOptions(multipartBodyLengthLimit: maxBody)
             .WithSummary("Upload an album: several photos as multipart fields 'file', or one ZIP; optional 'consent' and 'name'. " +
