@@ -35,9 +35,10 @@ internal sealed class AlbumWorker(IAlbumStore albums, IUserStore users, IImageSt
                     continue;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                log.LogWarning("the album worker could not read its work: {Error}", e.Message);
+                // Never out of the loop: a background service that throws stops the whole host.
+                log.LogWarning("the album worker could not read or record its work: {Error}", e.Message);
             }
             try { await wake.WaitAsync(TimeSpan.FromSeconds(o.PollSeconds), clock, stopping); }
             catch (TimeoutException) { /* poll */ }
