@@ -7,7 +7,6 @@ using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace ColorPix.Web.Endpoints;
 
@@ -16,8 +15,10 @@ public static class AlbumEndpoints
 {
     public static IEndpointRouteBuilder MapAlbumEndpoints(this IEndpointRouteBuilder app)
     {
-        // An album's request may be larger than a photo's: its own body and multipart limits, read once at start.
-        var maxBody = app.ServiceProvider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxAlbumUploadBytes + 64 * 1024;
+        // An album's request may be larger than a photo's: its own body and multipart limits, read from the configuration
+        // as ColorPixApp reads the single upload's (the options are validated at start, after the routes are mapped).
+        var limits = app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        var maxBody = limits.MaxAlbumUploadBytes + 64 * 1024;
         app.MapPost("/albums", Create).WithName("createAlbum").WithTags(ApiTags.Albums).ProducesProblems(400, 413, 422, 503)
             .DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
             .WithMetadata(new RequestSizeLimitAttribute(maxBody)).WithFormOptions(multipartBodyLengthLimit: maxBody)
