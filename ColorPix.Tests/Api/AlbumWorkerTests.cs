@@ -57,4 +57,24 @@ public sealed class AlbumWorkerTests
         meanwhile.Should().BeNull("another worker may not take a claimed photo");
         afterLease.Should().BeEquivalentTo(first with { Attempts = 2 }, "a worker that died with it gives it up when its lease ends");
     }
+
+    [Test]
+    public async Task A_new_album_is_429_while_the_users_waiting_photos_would_pass_one_albums_worth_and_others_go_on()
+    {
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>(ApiServers.GenerousLimits)
+        {
+            ["Albums:Workers"] = "0", ["Limits:MaxAlbumPhotos"] = "2",
+        });
+        var (busy, other) = (await server.CreateUserDirectlyAsync(), await server.CreateUserDirectlyAsync());
+        await (await busy.UploadAlbumAsync(("a.png", TestPhotos.GrayPng(16, 16, seed: 1)), ("b.png", TestPhotos.GrayPng(16, 16, seed: 2))))
+            .JsonAsync(HttpStatusCode.Accepted);
+        var before = await server.CountStoredAsync();
+
+        using var refused = await busy.UploadAlbumAsync(("c.png", TestPhotos.GrayPng(16, 16, seed: 3)));
+
+        (await refused.ProblemAsync(HttpStatusCode.TooManyRequests)).GetProperty("detail").GetString().Should().Contain("2 photos of your albums still wait");
+        refused.Headers.RetryAfter!.Delta.Should().BePositive();
+        (await server.CountStoredAsync()).Should().Be(before);
+        (await other.UploadAlbumAsync(("d.png", TestPhotos.GrayPng(16, 16, seed: 4)))).StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
 }

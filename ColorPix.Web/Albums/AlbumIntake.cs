@@ -18,6 +18,7 @@ public sealed class AlbumIntake(PhotoIntake photos, IAlbumStore albums, IImageSt
     IOptions<LimitsOptions> limits, AlbumSignal signal, TimeProvider clock)
 {
     private const int MaxNameLength = 200;
+    private const int RetryAfterSeconds = 30;
     private static readonly string[] Archives = [".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz"];
     private static readonly string[] SystemFiles = ["thumbs.db", "desktop.ini"];
 
@@ -47,6 +48,13 @@ public sealed class AlbumIntake(PhotoIntake photos, IAlbumStore albums, IImageSt
     private async Task<(AlbumRecord, IReadOnlyList<AlbumEntry>)> StoreAsync(UserAccount owner, IReadOnlyList<Part> parts, bool? consent, string? name,
         CancellationToken ct)
     {
+        // One user's albums wait at most one album's worth of photos: the workers are shared, and a user who sends album
+        // after album would otherwise keep a queue in the database far beyond what the per-minute limit means.
+        var (waiting, incoming, max) = (await albums.CountPendingAsync(owner.Id, ct), parts.Count(p => p.Skip is null), limits.Value.MaxAlbumPhotos);
+        if (waiting > 0 && waiting + incoming > max)
+            throw new AlbumRefusedException(StatusCodes.Status429TooManyRequests, "Albums still being colorized",
+                $"{waiting} photo{(waiting == 1 ? "" : "s")} of your albums still wait to be colorized; with these {incoming} that is over {max}: " +
+                "send this album when they are done", RetryAfterSeconds);
         var entries = new List<AlbumEntry>();
         try
         {

@@ -19,7 +19,7 @@ public static class AlbumEndpoints
         // as ColorPixApp reads the single upload's (the options are validated at start, after the routes are mapped).
         var limits = app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         var maxBody = limits.MaxAlbumUploadBytes + 64 * 1024;
-        app.MapPost("/albums", Create).WithName("createAlbum").WithTags(ApiTags.Albums).ProducesProblems(400, 413, 422, 503)
+        app.MapPost("/albums", Create).WithName("createAlbum").WithTags(ApiTags.Albums).ProducesProblems(400, 413, 422, 429, 503)
             .DisableAntiforgery().RequireAuthorization().RequireRateLimiting(RateLimits.Colorize).WithMetadata(CountsUploads.Instance)
             .WithMetadata(new RequestSizeLimitAttribute(maxBody)).WithFormOptions(multipartBodyLengthLimit: maxBody)
             .WithSummary("Upload an album: several photos as multipart fields 'file', or one ZIP; optional 'consent' and 'name'. " +

@@ -16,6 +16,9 @@ public interface IAlbumStore
     /// <summary>The owner's albums, newest first, with their counts.</summary>
     Task<AlbumPage> ListForOwnerAsync(long ownerId, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The owner's photos still waiting in albums.</summary>
+    Task<int> CountPendingAsync(long ownerId, CancellationToken cancellationToken);
+
     /// <summary>Claims the oldest album's first due pending entry until <paramref name="leaseUntil"/> and counts the
     /// attempt; null when nothing is due. Of two workers, only one gets an entry.</summary>
     Task<AlbumWork?> ClaimNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);

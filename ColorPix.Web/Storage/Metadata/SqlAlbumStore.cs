@@ -68,6 +68,11 @@ internal sealed class SqlAlbumStore(IDbConnectionFactory connections) : SqlStore
         }, cancellationToken);
     }
 
+    public Task<int> CountPendingAsync(long ownerId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => c.ExecuteScalarAsync<int>(Command("""
+            SELECT COUNT(*) FROM album_entries e JOIN albums a ON a.id = e.album_id WHERE a.owner_id = @OwnerId AND e.status = 'pending'
+            """, new { OwnerId = ownerId }, cancellationToken)), cancellationToken);
+
     // Ordered by position before album: the albums waiting take turns, so a small album is not stuck behind a large one.
     public async Task<AlbumWork?> ClaimNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
