@@ -48,6 +48,27 @@ public sealed class GeneratedClientTests
     }
 
     [Test]
+    public async Task Generated_client_uploads_a_zip_album_follows_it_and_downloads_its_results()
+    {
+        var server = await ApiServers.Shared;
+        var user = await server.SignUpAsync("kiota");
+        var client = Client(server, user.Token);
+        var zip = TestZips.Of(("one.png", TestPhotos.GrayPng(20, 16, seed: 1)), ("two.png", TestPhotos.GrayPng(16, 20, seed: 2)));
+
+        var created = await client.Albums.PostAsync(Photo(zip, "two.zip", "application/zip"));
+        AlbumResponse? album = null;
+        await Eventually.UntilAsync(async () => (album = await client.Albums[created!.Album!.Id!.Value].GetAsync())!.Album!.State == "done",
+            "the album is done");
+        await using var download = await client.Albums[created!.Album!.Id!.Value].Download.GetAsync();
+        using var bytes = new MemoryStream();
+        await download!.CopyToAsync(bytes);
+
+        (created.Album.Total, album!.Album!.Done).Should().Be((2, 2));
+        album.Entries!.Select(e => e.Status).Should().Equal("done", "done");
+        TestZips.Read(bytes.ToArray()).Keys.Should().BeEquivalentTo("one.autoencoder.png", "one.pix2pix.png", "two.autoencoder.png", "two.pix2pix.png");
+    }
+
+    [Test]
     public async Task A_wrong_password_surfaces_as_a_typed_401_problem()
     {
         var server = await ApiServers.Shared;

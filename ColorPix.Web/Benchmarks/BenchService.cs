@@ -66,6 +66,35 @@ internal sealed class BenchService : IAsyncDisposable
         return colorize.IsSuccessStatusCode;
     }
 
+    /// <summary>Uploads a ZIP as an album; its id, or null when the service refused it.</summary>
+    public async Task<Guid?> UploadAlbumAsync(string token, byte[] zip, CancellationToken cancellation)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(zip);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "album.zip");
+        using var upload = await SendAsync(HttpMethod.Post, "/albums", token, form, cancellation);
+        if (!upload.IsSuccessStatusCode) return null;
+        return (await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation)).GetProperty("album").GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The album's progress as GET /albums/{id} reports it.</summary>
+    public async Task<(bool Done, int Colorized, int Failed)> AlbumProgressAsync(string token, Guid id, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/albums/{id:D}", token, null, cancellation);
+        response.EnsureSuccessStatusCode();
+        var album = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation)).GetProperty("album");
+        return (album.GetProperty("state").GetString() == "done", album.GetProperty("done").GetInt32(), album.GetProperty("failed").GetInt32());
+    }
+
+    /// <summary>Downloads the album's results ZIP and returns its size in bytes.</summary>
+    public async Task<long> DownloadAlbumAsync(string token, Guid id, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/albums/{id:D}/download", token, null, cancellation);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(cancellation)).LongLength;
+    }
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();

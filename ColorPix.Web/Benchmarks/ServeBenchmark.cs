@@ -88,7 +88,7 @@ public static class ServeBenchmark
     /// <summary>Nearest-rank percentile; NaN when nothing completed.</summary>
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
 
-    private static (IReadOnlyDictionary<ModelKind, string> Paths, string Note) Models(string root, string tinyFolder)
+    internal static (IReadOnlyDictionary<ModelKind, string> Paths, string Note) Models(string root, string tinyFolder)
     {
         var shipped = Enum.GetValues<ModelKind>().ToDictionary(kind => kind, kind => RepoPaths.ShippedModel(root, kind.Name()));
         return shipped.Values.All(File.Exists)
@@ -97,7 +97,7 @@ public static class ServeBenchmark
     }
 
     /// <summary>A sample photo resized to size x size as a JPEG, or a generated gradient when the sample set is absent.</summary>
-    private static (byte[] Jpeg, string Note) Photo(string root, int size)
+    internal static (byte[] Jpeg, string Note) Photo(string root, int size)
     {
         var sample = Directory.Exists(RepoPaths.SampleFolder(root))
             ? Directory.EnumerateFiles(RepoPaths.SampleFolder(root), "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()

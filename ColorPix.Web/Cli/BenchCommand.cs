@@ -55,6 +55,7 @@ public static class BenchCommand
         bench.Subcommands.Add(train);
         bench.Subcommands.Add(ServeBenchCommand.Create(Progress, Print));
         bench.Subcommands.Add(MemoryBenchCommand.Create(Progress, Print));
+        bench.Subcommands.Add(AlbumBenchCommand.Create(Progress, Print));
         return bench;
     }
 

@@ -50,3 +50,20 @@ public sealed record DecisionResponse(long Id, string Model, string Trigger, boo
 
 public sealed record AlertResponse(long Id, string Kind, string Subject, string Body, string Status, int Attempts, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>An album's progress: <c>Total</c> photos accepted, of which <c>Done</c>, <c>Failed</c> and <c>Pending</c>;
+/// entries <c>Refused</c> (not valid photos) and <c>Skipped</c> (not photos: folders, hidden or system files) are
+/// listed but not counted in the total. <c>State</c> is "processing" while any photo is pending, then "done".</summary>
+public sealed record AlbumSummaryResponse(Guid Id, string Name, DateTimeOffset CreatedAt, string State, int Total, int Done, int Failed,
+    int Pending, int Refused, int Skipped, string Url, string DownloadUrl);
+
+public sealed record AlbumPageResponse(long Total, int Offset, int Limit, IReadOnlyList<AlbumSummaryResponse> Items);
+
+/// <summary>One entry of the upload, in upload order. <c>Status</c>: pending, done, failed, refused, skipped; <c>Problem</c>
+/// says why for the last three (and, for a pending photo, why it waits).</summary>
+public sealed record AlbumEntryResponse(int Position, string Name, string Status, string? Problem, Guid? ImageId, string? OriginalUrl,
+    string? ThumbnailUrl, IReadOnlyList<AlbumResultResponse> Results);
+
+public sealed record AlbumResultResponse(string Model, string Url, string ThumbnailUrl, string JpegUrl);
+
+public sealed record AlbumResponse(AlbumSummaryResponse Album, IReadOnlyList<AlbumEntryResponse> Entries);

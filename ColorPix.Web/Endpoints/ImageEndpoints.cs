@@ -1,16 +1,14 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using ColorPix.Core.Data;
-using ColorPix.Core.Inference;
 using ColorPix.Core.Models;
 using ColorPix.Core.Imaging;
+using ColorPix.Core.Inference;
 using ColorPix.Web.Hosting;
 using ColorPix.Web.Monitoring;
+using ColorPix.Web.Photos;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace ColorPix.Web.Endpoints;
 
@@ -33,33 +31,17 @@ public static class ImageEndpoints
     }
 
     public static async Task<Results<Created<UploadResponse>, ProblemHttpResult>> Upload(IFormFile? file, [FromForm] bool? consent,
-        ClaimsPrincipal principal, IUserStore users, IImageStore images, IObjectStore objects, IOptions<LimitsOptions> limits,
-        ColorizationQueue queue, DriftDetector drift, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, IUserStore users, PhotoIntake intake, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return Problems.BadRequest("send the photo as the multipart form field 'file'");
-        if (file.Length > limits.Value.MaxUploadBytes)
-            return TypedResults.Problem($"the file is {file.Length:N0} bytes; the limit is {limits.Value.MaxUploadBytes:N0}", statusCode: 413, title: "Upload too large");
+        if (intake.TooLarge(file.Length) is { } tooLarge) return Problems.TooLarge(tooLarge);
         var user = await users.FindByIdAsync(principal.Id(), ct);
         if (user is null) return Problems.Unauthorized("this account no longer exists");
 
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
-        var info = ImageProbe.Probe(bytes);   // unsupported -> 415, broken header -> 422 (ProblemMapping)
-        if (info.Pixels > limits.Value.MaxPixels) throw new ImageTooLargeException(info.Width, info.Height, limits.Value.MaxPixels);
-        using var memory = await queue.Memory.ReserveAsync(MemoryBudget.Estimate(info.Pixels, models: 0), ct);
-        using var image = Image.Decode(bytes, new ImageDecodeOptions { MaxPixels = limits.Value.MaxPixels });
-        var wasGray = SourceImageScreen.IsGrayscale(image);
-        var id = Guid.NewGuid();
-        var extension = info.Format.ToString().ToLowerInvariant();
-        var now = clock.GetUtcNow();
-        var record = new ImageRecord(id, user.Id, ObjectKeys.Original(user.Id, id, extension), ObjectKeys.Thumbnail(user.Id, id), extension,
-            image.Width, image.Height, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), wasGray, consent ?? user.DefaultConsent, now, now);
-        await objects.PutThenRecordAsync(
-            [new ObjectToStore(record.OriginalKey, bytes, ContentTypes.Of(info.Format)), new ObjectToStore(record.ThumbnailKey, ResultEncoding.Thumbnail(image), ContentTypes.Jpeg)],
-            c => images.AddAsync(record, c), ct);
-        await drift.RecordUploadAsync(image, wasGray, ct);
-        var note = wasGray ? null : "the photo is in color: it is colorized from its lightness, as if it were black and white";
-        return TypedResults.Created($"/colorize?id={id:D}", new UploadResponse(id, image.Width, image.Height, extension, wasGray, record.Consent, note));
+        var record = await intake.AcceptAsync(user, await PhotoIntake.ReadAsync(file, ct), consent, ct);
+        var note = record.WasGrayscale ? null : "the photo is in color: it is colorized from its lightness, as if it were black and white";
+        return TypedResults.Created($"/colorize?id={record.Id:D}",
+            new UploadResponse(record.Id, record.Width, record.Height, record.OriginalFormat, record.WasGrayscale, record.Consent, note));
     }
 
     public static async Task<Results<Ok<ImagePageResponse>, ProblemHttpResult>> History(ClaimsPrincipal principal, IImageStore images,

@@ -14,6 +14,7 @@ public static class Problems
     public static ProblemHttpResult ImageNotFound() => TypedResults.Problem("no such image", statusCode: 404, title: "Not found");
 
     public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: "Not found");
+    public static ProblemHttpResult TooLarge(string detail) => TypedResults.Problem(detail, statusCode: 413, title: "Upload too large");
     public static ProblemHttpResult Unprocessable(string detail) => TypedResults.Problem(detail, statusCode: 422, title: "Refused");
     public static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(detail, statusCode: 503, title: "Unavailable");
 }

@@ -10,4 +10,6 @@ public static class Urls
     public static string Result(Guid id, ModelKind model) => $"/images/{id:D}/results/{model.Name()}";
     public static string ResultJpeg(Guid id, ModelKind model) => $"{Result(id, model)}?format=jpeg";
     public static string ResultThumbnail(Guid id, ModelKind model) => $"{Result(id, model)}/thumbnail";
+    public static string Album(Guid id) => $"/albums/{id:D}";
+    public static string AlbumDownload(Guid id) => $"{Album(id)}/download";
 }

@@ -5,6 +5,7 @@ using ColorPix.Web.Endpoints;
 using ColorPix.Web.Alerts;
 using ColorPix.Web.Lifecycle;
 using ColorPix.Web.Monitoring;
+using ColorPix.Web.Photos;
 using ColorPix.Web.Storage;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -39,6 +40,7 @@ public static class ColorPixApp
         SharedKeyRing.Register(builder);   // after the storage: Data Protection reads its ring at start, once migrated
         builder.AddColorPixAuth();
         builder.AddColorPixInference();
+        builder.AddColorPixPhotos();
         builder.AddColorPixLifecycle();
         builder.AddColorPixAlertMail();
         builder.AddColorPixForwardedClients();
@@ -61,6 +63,7 @@ public static class ColorPixApp
         app.MapAuthEndpoints();
         app.MapImageEndpoints();
         app.MapColorizeEndpoints();
+        app.MapAlbumEndpoints();
         app.MapPreferenceEndpoints();
         app.MapAdminEndpoints();
         app.MapColorPixMetrics();

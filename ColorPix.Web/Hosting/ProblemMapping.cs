@@ -34,6 +34,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ImageTooLargeException => (422, "Image too large", e.Message, null),
         CorruptImageException => (422, "Unreadable image", e.Message, null),
         ImageFormatException => (422, "Unreadable image", e.Message, null),
+        Albums.AlbumRefusedException album => (album.Status, album.Title, e.Message, album.RetryAfterSeconds),
         BadHttpRequestException { StatusCode: 413 } => (413, "Upload too large", e.Message, null),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", e.Message, null),
         Core.Inference.QueueFullException full => (503, "Busy", e.Message, full.RetryAfterSeconds),

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IImageStore, SqlImageStore>();
+        services.AddSingleton<IAlbumStore, SqlAlbumStore>();
         services.AddSingleton<IColorizationStore, SqlColorizationStore>();
         services.AddSingleton<IRatingStore, SqlRatingStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();

@@ -26,6 +26,9 @@ public static class SchemaMigrations
         new(5, "replicas: shared secrets (signing key, Data Protection key ring) and rate-limit windows",
             Sqlite: Replicas(timestamp: "TEXT"),
             Postgres: Replicas(timestamp: "TIMESTAMPTZ")),
+        new(6, "albums and their entries (the album worker's queue)",
+            Sqlite: Albums(timestamp: "TEXT"),
+            Postgres: Albums(timestamp: "TIMESTAMPTZ")),
     ];
 
     public static int Latest => All[^1].Version;
@@ -202,5 +205,37 @@ public static class SchemaMigrations
             hits BIGINT NOT NULL,
             PRIMARY KEY (bucket, window_start)
         );
+        """;
+
+    /// <summary>
+    /// An album is a batch of a user's photos: one row per entry of the upload, in upload order. Photos are images like
+    /// any other (an image deleted from the history leaves its album too); the entries that were not photos or were
+    /// refused are kept with their reason. Pending entries are the album worker's queue, kept here and not in memory so
+    /// that a restart or another replica carries on: a worker claims the entry that is due by moving next_attempt_at on
+    /// (a lease), so two workers never take the same entry, and a worker that died leaves it due again once its lease ends.
+    /// </summary>
+    private static string Albums(string timestamp) => $"""
+        CREATE TABLE albums (
+            id TEXT PRIMARY KEY,
+            owner_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            created_at {timestamp} NOT NULL
+        );
+        CREATE INDEX ix_albums_owner_created ON albums (owner_id, created_at);
+
+        CREATE TABLE album_entries (
+            album_id TEXT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            image_id TEXT NULL REFERENCES images (id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed', 'refused', 'skipped')),
+            problem TEXT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at {timestamp} NOT NULL,
+            finished_at {timestamp} NULL,
+            PRIMARY KEY (album_id, position)
+        );
+        CREATE INDEX ix_album_entries_due ON album_entries (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX ix_album_entries_image ON album_entries (image_id);
         """;
 }

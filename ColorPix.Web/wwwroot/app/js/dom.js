@@ -65,7 +65,7 @@ export function releaseBlobUrls() {
   liveUrls.clear();
 }
 
-const extensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/bmp': 'bmp', 'image/tiff': 'tiff' };
+const extensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/bmp': 'bmp', 'image/tiff': 'tiff', 'application/zip': 'zip' };
 
 /** Saves an API download as `baseName`.EXT (EXT from its content type), as a link with `download` would. */
 export async function download(path, baseName) {

@@ -6,6 +6,7 @@ import { renderHome } from './views/home.js';
 import { renderLogIn, renderSignUp } from './views/auth.js';
 import { renderColorize } from './views/colorize.js';
 import { renderHistory } from './views/history.js';
+import { renderAlbums } from './views/albums.js';
 import { renderSettings } from './views/settings.js';
 import { renderAdmin } from './views/admin.js';
 
@@ -14,6 +15,7 @@ const routes = {
   '/login': { title: 'Log in', render: renderLogIn },
   '/signup': { title: 'Sign up', render: renderSignUp },
   '/colorize': { title: 'Colorize', render: renderColorize, signedIn: true },
+  '/albums': { title: 'Albums', render: renderAlbums, signedIn: true },
   '/history': { title: 'History', render: renderHistory, signedIn: true },
   '/settings': { title: 'Settings', render: renderSettings, signedIn: true },
   '/admin': { title: 'Administration', render: renderAdmin, signedIn: true },
@@ -33,7 +35,7 @@ function renderNav(path) {
   const user = session.token() ? session.user() : null;
   const link = (to, text) => h('li', {}, h('a', { href: `#${to}`, 'aria-current': path === to ? 'page' : null }, text));
   const items = user
-    ? [link('/colorize', 'Colorize'), link('/history', 'History'), link('/settings', 'Settings'), user.is_admin ? link('/admin', 'Admin') : null,
+    ? [link('/colorize', 'Colorize'), link('/albums', 'Albums'), link('/history', 'History'), link('/settings', 'Settings'), user.is_admin ? link('/admin', 'Admin') : null,
       h('li', {}, h('button', { type: 'button', class: 'link', onclick: logOut }, `Log out ${user.username}`))]
     : [link('/login', 'Log in'), link('/signup', 'Sign up')];
   document.getElementById('nav').replaceChildren(...items.filter(Boolean));
