@@ -2,11 +2,11 @@
 """Writes the seed inputs of the fuzz targets into ColorPix.Fuzz/corpus/TARGET/. Run with Debian's python (it has PIL):
     /usr/bin/python3 ColorPix.Fuzz/seeds/make_seeds.py
 Seeds are tiny valid files, one per format and variant the decoders branch on (AFL mutates small files best), plus
-the image fixtures of ColorPix.Tests that are already tiny. AFL's own finds are added by scripts/fuzz.sh."""
+the image fixtures of ColorPix.Tests that are already tiny. It overwrites seeds of the same name and leaves the rest of
+the corpus alone: the inputs scripts/fuzz.sh adds (afl-*) and the crashes found and fixed (crash-*)."""
 import io
 import json
 import os
-import shutil
 import struct
 
 import numpy as np
@@ -104,8 +104,6 @@ def safetensors_seeds():
 
 
 def main():
-    if os.path.isdir(CORPUS):
-        shutil.rmtree(CORPUS)
     images = image_seeds()
     for name, data in images.items():
         write("probe", name, data)
