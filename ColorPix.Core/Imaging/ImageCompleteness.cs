@@ -53,7 +53,7 @@ internal static class ImageCompleteness
 
     private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
 
-    /// <summary>Every strip (or tile) of the first directory lies inside the file.</summary>
+    /// <summary>Every field's values and every strip (or tile) of the first directory lie inside the file.</summary>
     private static bool ReachesTiffDataEnd(ReadOnlySpan<byte> bytes)
     {
         var r = new HeaderReader(bytes, ImageFormat.Tiff, bigEndian: bytes[0] == (byte)'M');
@@ -61,6 +61,9 @@ internal static class ImageCompleteness
         for (var i = 0; i < r.U16(ifd); i++)
         {
             var entry = ifd + 2 + 12L * i;
+            // LibTiff.NET allocates a field's values by their declared count before it reads them: a few bytes declaring
+            // a billion values cost gigabytes and seconds (found by the decode-tiff fuzz target).
+            if (!TiffValuesInside(r, entry)) return false;
             switch (r.U16(entry))
             {
                 case StripOffsets or TileOffsets: offsets = entry; break;
@@ -73,6 +76,27 @@ internal static class ImageCompleteness
             if (TiffArrayValue(r, offsets, k) + TiffArrayValue(r, counts, k) > bytes.Length) return false;
         return true;
     }
+
+    /// <summary>Whether the values of a field lie inside the file: inline when they fit in 4 bytes, else at the offset the
+    /// entry gives. Fields of a type libtiff does not know are skipped by it, and here.</summary>
+    private static bool TiffValuesInside(HeaderReader r, long entry)
+    {
+        var (type, count) = (r.U16(entry + 2), r.U32(entry + 4));
+        if (TiffTypeSize(type) is not { } size) return true;
+        var length = count * size;
+        return length <= 4 || r.U32(entry + 8) + length <= r.Length;
+    }
+
+    // TIFF 6 field types 1..13 and BigTIFF's 16..18: BYTE, ASCII, SHORT, LONG, RATIONAL, SBYTE, UNDEFINED, SSHORT, SLONG,
+    // SRATIONAL, FLOAT, DOUBLE, IFD; LONG8, SLONG8, IFD8.
+    private static int? TiffTypeSize(ushort type) => type switch
+    {
+        1 or 2 or 6 or 7 => 1,
+        3 or 8 => 2,
+        4 or 9 or 11 or 13 => 4,
+        5 or 10 or 12 or 16 or 17 or 18 => 8,
+        _ => null,
+    };
 
     /// <summary>Value <paramref name="index"/> of a SHORT or LONG array entry: inline when it fits in 4 bytes.</summary>
     private static long TiffArrayValue(HeaderReader r, long entry, uint index)

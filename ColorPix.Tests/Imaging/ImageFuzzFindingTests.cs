@@ -1,0 +1,23 @@
+using ColorPix.Core.Imaging;
+
+namespace ColorPix.Tests.Imaging;
+
+/// <summary>Inputs the fuzz targets found (ColorPix.Fuzz, scripts/fuzz.sh), each refused now the way a user's bad file is.</summary>
+public class ImageFuzzFindingTests
+{
+    // A directory entry of a ~140-byte TIFF declaring a few hundred million values past the end of the file: LibTiff.NET
+    // allocated them before reading, and the decode-tiff target saw 4-9 GB and over 10 s per file (hangs), or an
+    // OutOfMemoryException for a billion ASCII characters (a crash).
+    private static readonly string[] TiffFieldsPastTheEnd = ["tiff_553m_shorts.tiff", "tiff_369m_longs.tiff", "tiff_1g_ascii.tiff"];
+
+    [TestCaseSource(nameof(TiffFieldsPastTheEnd))]
+    public void Tiff_field_whose_values_lie_past_the_end_is_refused_as_truncated_before_libtiff_allocates_them(string file)
+    {
+        var bytes = ImageFixtures.ReadFuzzFinding(file);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>().WithMessage("truncated TIFF image*");
+
+        (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).Should().BeLessThan(256 * 1024);
+    }
+}
