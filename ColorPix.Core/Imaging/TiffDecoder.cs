@@ -26,7 +26,7 @@ internal static class TiffDecoder
             var layout = TiffLayout.Read(tiff);
             if ((long)layout.Width * layout.Height > options.MaxPixels)
                 throw new ImageTooLargeException(layout.Width, layout.Height, options.MaxPixels);
-            var image = layout.ReadsByScanline ? ReadScanlines(tiff, layout, options.KeepGray) : ReadRgba(tiff, layout);
+            var image = layout.ReadsByScanline ? ReadScanlines(tiff, layout, options.KeepGray) : ReadRgba(tiff, layout, options.MaxPixels);
             try
             {
                 if (layout.IccProfile is { } profile) ColorProfiles.ConvertToSrgb(image, profile);
@@ -71,14 +71,17 @@ internal static class TiffDecoder
 
     /// <summary>libtiff's RGBA interface: premultiplied RGBA (an int per pixel, R in the low byte, so RGBA bytes on
     /// a little-endian machine), each strip or tile bottom row first.</summary>
-    private static Image ReadRgba(Tiff tiff, TiffLayout layout)
+    /// <param name="maxPixels">The pixel cap, which bounds the block buffer too: a tile's size is the file's word, not the image's.</param>
+    private static Image ReadRgba(Tiff tiff, TiffLayout layout, long maxPixels)
     {
         if (!tiff.RGBAImageOK(out var reason)) throw new UnsupportedImageException($"unsupported TIFF image: {reason}");
         var (width, height) = (layout.Width, layout.Height);
         var (blockWidth, blockHeight) = tiff.IsTiled()
             ? (TiffLayout.Field(tiff, TiffTag.TILEWIDTH), TiffLayout.Field(tiff, TiffTag.TILELENGTH))
             : (width, Math.Min(TiffLayout.Field(tiff, TiffTag.ROWSPERSTRIP), height));
-        if (blockWidth <= 0 || blockHeight <= 0) throw Corrupt($"blocks of {blockWidth}x{blockHeight} pixels");
+        // The decode target found a 138-byte file declaring 65284x18761 tiles for a 65284x16 image: 4.9 GB for one tile.
+        if (blockWidth <= 0 || blockHeight <= 0 || (long)blockWidth * blockHeight > maxPixels)
+            throw Corrupt($"blocks of {blockWidth}x{blockHeight} pixels for a {width}x{height} image");
         var block = new int[checked(blockWidth * blockHeight)];
         var image = Image.CreateUninitialized(width, height, 3);
         try

@@ -20,4 +20,17 @@ public class ImageFuzzFindingTests
 
         (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).Should().BeLessThan(256 * 1024);
     }
+
+    [Test]
+    public void Tiff_tiles_bigger_than_the_pixel_cap_are_refused_before_the_tile_buffer_is_allocated()
+    {
+        // 138 bytes declaring a 65284x16 image in 65284x18761 tiles: the decode target saw 9.6 GB and 6-8 s per file (a hang).
+        var bytes = ImageFixtures.ReadFuzzFinding("tiff_65284x18761_tiles.tiff");
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>()
+            .WithMessage("corrupt TIFF image: blocks of 65284x18761 pixels for a 65284x16 image");
+
+        (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).Should().BeLessThan(256 * 1024);
+    }
 }
