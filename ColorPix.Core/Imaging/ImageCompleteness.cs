@@ -51,34 +51,55 @@ internal static class ImageCompleteness
         return dataOffset + needed <= bytes.Length;
     }
 
-    private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
+    private const ushort ImageWidth = 256, ImageLength = 257, SamplesPerPixel = 277, RowsPerStrip = 278, PlanarConfig = 284,
+        TileWidth = 322, TileLength = 323, StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
 
-    /// <summary>Every field's values and every strip (or tile) of the first directory lie inside the file.</summary>
+    /// <summary>Every field's values and every strip (or tile) the image needs, in the first directory, lie inside the file.</summary>
     private static bool ReachesTiffDataEnd(ReadOnlySpan<byte> bytes)
     {
         var r = new HeaderReader(bytes, ImageFormat.Tiff, bigEndian: bytes[0] == (byte)'M');
-        long ifd = r.U32(4), offsets = -1, counts = -1;
+        long ifd = r.U32(4);
+        var entries = new Dictionary<ushort, long>();
         for (var i = 0; i < r.U16(ifd); i++)
         {
             var entry = ifd + 2 + 12L * i;
             // LibTiff.NET allocates a field's values by their declared count before it reads them: a few bytes declaring
             // a billion values cost gigabytes and seconds (found by the decode-tiff fuzz target).
             if (!TiffValuesInside(r, entry)) return false;
-            switch (r.U16(entry))
-            {
-                case StripOffsets or TileOffsets: offsets = entry; break;
-                case StripByteCounts or TileByteCounts: counts = entry; break;
-            }
+            entries.TryAdd(r.U16(entry), entry);
         }
-        if (offsets < 0 || counts < 0) return true; // nothing to measure: the decoder will say what is wrong
+        var tiled = entries.ContainsKey(TileOffsets);
+        if (!entries.TryGetValue(tiled ? TileOffsets : StripOffsets, out var offsets)
+            || !entries.TryGetValue(tiled ? TileByteCounts : StripByteCounts, out var counts))
+            return true; // nothing to measure: the decoder will say what is wrong
         var blocks = Math.Min(r.U32(offsets + 4), r.U32(counts + 4));
+        // Fewer blocks than the image needs: libtiff reads the missing ones as empty, one by one (the decode target found
+        // 216 bytes declaring 10,921 strips, which took seconds).
+        if (blocks < BlocksNeeded(r, entries, tiled)) return false;
         for (uint k = 0; k < blocks; k++)
             if (TiffArrayValue(r, offsets, k) + TiffArrayValue(r, counts, k) > bytes.Length) return false;
         return true;
     }
 
+    /// <summary>Strips or tiles a complete image has, from its size, block size and planes; 0 when a field is missing or 0
+    /// (the decoder reports those).</summary>
+    private static long BlocksNeeded(HeaderReader r, Dictionary<ushort, long> entries, bool tiled)
+    {
+        static long Ceiling(long length, long block) => block > 0 ? (length + block - 1) / block : 0;
+        var (width, height) = (TiffField(r, entries, ImageWidth, 0), TiffField(r, entries, ImageLength, 0));
+        const long SeparatePlanes = 2;
+        var planes = TiffField(r, entries, PlanarConfig, 1) == SeparatePlanes ? TiffField(r, entries, SamplesPerPixel, 1) : 1;
+        // RowsPerStrip defaults to 2^32 - 1: one strip.
+        var perPlane = tiled ? Ceiling(width, TiffField(r, entries, TileWidth, 0)) * Ceiling(height, TiffField(r, entries, TileLength, 0))
+            : Ceiling(height, Math.Min(TiffField(r, entries, RowsPerStrip, uint.MaxValue), height));
+        return perPlane * planes;
+    }
+
+    private static long TiffField(HeaderReader r, Dictionary<ushort, long> entries, ushort tag, long missing) =>
+        entries.TryGetValue(tag, out var entry) ? TiffArrayValue(r, entry, 0) : missing;
+
     /// <summary>Whether the values of a field lie inside the file: inline when they fit in 4 bytes, else at the offset the
-    /// entry gives. Fields of a type libtiff does not know are skipped by it, and here.</summary>
+    /// entry gives. Fields of a type TIFF does not define are left to the decoder.</summary>
     private static bool TiffValuesInside(HeaderReader r, long entry)
     {
         var (type, count) = (r.U16(entry + 2), r.U32(entry + 4));

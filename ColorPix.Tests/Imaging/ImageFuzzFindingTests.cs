@@ -33,4 +33,14 @@ public class ImageFuzzFindingTests
 
         (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).Should().BeLessThan(256 * 1024);
     }
+
+    [Test]
+    public void Tiff_with_fewer_strips_than_its_height_needs_is_refused_as_truncated()
+    {
+        // 216 bytes, an 8x65528 JPEG-compressed image in strips of 6 rows with one strip given: decoding it took about 3 s
+        // (the slowest input of the decode corpus; AFL counts a hang from 10 s).
+        var bytes = ImageFixtures.ReadFuzzFinding("tiff_1_of_10921_strips.tiff");
+
+        FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>().WithMessage("truncated TIFF image*");
+    }
 }
