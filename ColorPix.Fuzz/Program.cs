@@ -12,10 +12,13 @@ switch (args)
         foreach (var t in FuzzTargets.All) Console.WriteLine(t.Name);
         return 0;
     case ["replay", var name, .. var folders] when FuzzTargets.Find(name) is { } target:
-        var findings = (folders.Length > 0 ? folders : [FuzzTargets.CorpusFolder(RepoPaths.FindRoot(), target)])
+        var outcomes = (folders.Length > 0 ? folders : [FuzzTargets.CorpusFolder(RepoPaths.FindRoot(), target)])
             .SelectMany(folder => Replay.Folder(target, folder)).ToList();
-        foreach (var finding in findings) Console.WriteLine($"{finding}\n{finding.Exception.StackTrace}");
-        Console.WriteLine($"{target.Name}: {findings.Count} finding(s)");
+        var findings = outcomes.Findings();
+        foreach (var finding in findings) Console.WriteLine($"{finding}\n{finding.Failure!.StackTrace}");
+        // The slowest inputs: what makes the corpus slow to replay, or an input on its way to a hang.
+        Console.WriteLine("slowest: " + string.Join(", ", outcomes.OrderByDescending(o => o.Elapsed).Take(5)));
+        Console.WriteLine($"{target.Name}: {outcomes.Count} input(s) in {outcomes.Sum(o => o.Elapsed.TotalSeconds):F1} s, {findings.Count} finding(s)");
         return findings.Count == 0 ? 0 : 1;
     case [var name] when FuzzTargets.Find(name) is { } target:
         // A child process runs the inputs, so a native crash or a hang costs a restart, not the whole run.

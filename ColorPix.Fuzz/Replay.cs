@@ -1,9 +1,12 @@
+using System.Diagnostics;
+
 namespace ColorPix.Fuzz;
 
-/// <summary>An input on which a target failed other than by refusing it.</summary>
-public sealed record Finding(string File, Exception Exception)
+/// <summary>One input run through a target: how long it took, and the exception that makes it a finding, if any.</summary>
+public sealed record Outcome(string File, TimeSpan Elapsed, Exception? Failure)
 {
-    public override string ToString() => $"{Path.GetFileName(File)}: {Exception.GetType().FullName}: {Exception.Message}";
+    public override string ToString() =>
+        $"{Path.GetFileName(File)}: " + (Failure is null ? $"{Elapsed.TotalMilliseconds:F0} ms" : $"{Failure.GetType().FullName}: {Failure.Message}");
 }
 
 /// <summary>Runs inputs through a target in this process, uninstrumented: the corpus check of CI, and the way a crash
@@ -29,8 +32,14 @@ public static class Replay
     }
 
     /// <summary>Every file of the folder (not its subfolders), in name order.</summary>
-    public static IReadOnlyList<Finding> Folder(IFuzzTarget target, string folder) =>
-        Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)
-            .Select(file => Check(target, File.ReadAllBytes(file)) is { } e ? new Finding(file, e) : null)
-            .OfType<Finding>().ToList();
+    public static IReadOnlyList<Outcome> Folder(IFuzzTarget target, string folder) =>
+        Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(file =>
+        {
+            var bytes = File.ReadAllBytes(file);
+            var clock = Stopwatch.StartNew();
+            var failure = Check(target, bytes);
+            return new Outcome(file, clock.Elapsed, failure);
+        }).ToList();
+
+    public static IReadOnlyList<Outcome> Findings(this IEnumerable<Outcome> outcomes) => outcomes.Where(o => o.Failure is not null).ToList();
 }

@@ -16,7 +16,7 @@ public class CorpusReplayTests
         var folder = FuzzTargets.CorpusFolder(RepoPaths.FindRoot(TestContext.CurrentContext.TestDirectory), target);
         Directory.EnumerateFiles(folder).Should().NotBeEmpty("{0} needs seeds for AFL to start from", name);
 
-        var findings = Replay.Folder(target, folder);
+        var findings = Replay.Folder(target, folder).Findings();
 
         findings.Should().BeEmpty("each of these inputs made {0} fail other than by refusing it:\n{1}", name, string.Join("\n", findings));
     }

@@ -35,10 +35,12 @@ public class ReplayHarnessTests
         File.WriteAllText(Path.Combine(folder, "refused"), "R: a bad header");
         File.WriteAllText(Path.Combine(folder, "crash-1"), "X: a crafted header");
 
-        var findings = Replay.Folder(new BrokenTarget(), folder);
+        var outcomes = Replay.Folder(new BrokenTarget(), folder);
+        var findings = outcomes.Findings();
 
+        outcomes.Select(o => Path.GetFileName(o.File)).Should().Equal("accepted", "crash-1", "refused");
         findings.Should().ContainSingle();
-        findings[0].Exception.Should().BeOfType<IndexOutOfRangeException>();
+        findings[0].Failure.Should().BeOfType<IndexOutOfRangeException>();
         findings[0].ToString().Should().Be("crash-1: System.IndexOutOfRangeException: read past the header");
     }
 
