@@ -6,8 +6,8 @@
 # Installs afl++ if missing, builds ColorPix.Fuzz into .fuzz/bin, instruments the managed code under test with
 # SharpFuzz (Skia's codecs and libtorch are native: not instrumented, though their crashes are still seen), runs
 # afl-fuzz on ColorPix.Fuzz/corpus/TARGET, prints afl's figures, and adds the inputs afl-cmin keeps from the queue to
-# that corpus (the seeds stay). Crashes and hangs are left in the findings folder it names: replay one with
-#   dotnet .fuzz/bin/ColorPix.Fuzz.dll replay TARGET FOLDER
+# that corpus (the seeds stay). Crashes and hangs are left in the findings folder it names: read them back with
+#   dotnet run --project ColorPix.Fuzz -c Release -- replay TARGET FOLDER
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +20,7 @@ DICTIONARY=ColorPix.Fuzz/dictionaries/$TARGET.dict
 FINDINGS=$WORK/findings/$TARGET-$(date -u +%Y%m%dT%H%M%SZ)
 # Managed assemblies whose branches guide AFL: ours, and the TIFF library ours drives.
 INSTRUMENTED=(ColorPix.Core.dll BitMiracle.LibTiff.NET.dll)
-# One input may take seconds: a 40-megapixel image within the pixel cap decodes in about one on this machine.
+# One input may rightly take seconds: a few bytes may declare an image up to the 40-megapixel cap, which is then decoded.
 TIMEOUT_MS=10000
 # Queue entries bigger than this stay out of the committed corpus (it must stay small: CI replays all of it).
 MAX_CORPUS_FILE_BYTES=65536
@@ -43,8 +43,6 @@ for dll in "${INSTRUMENTED[@]}"; do dotnet sharpfuzz "$BIN/$dll"; done
 # The target is `dotnet`, which carries no AFL instrumentation itself; the core pattern of a shared machine is not ours
 # to change; no status screen in a log.
 export AFL_SKIP_BIN_CHECK=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1
-# .NET and libtorch take seconds to start before the first input.
-export AFL_FORKSRV_INIT_TMOUT=60000
 # afl-cmin wants the program by its path.
 run_target=("$(command -v dotnet)" "$BIN/ColorPix.Fuzz.dll" "$TARGET")
 dictionary=()
