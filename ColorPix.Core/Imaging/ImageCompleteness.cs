@@ -30,7 +30,7 @@ internal static class ImageCompleteness
         while (offset + 12 <= bytes.Length)
         {
             if (r.Slice(offset + 4, 4).SequenceEqual("IEND"u8)) return true;
-            offset += 12 + r.U32(offset);
+            offset += 12L + r.U32(offset); // 12L: 12 + a uint is uint addition, and a length of 2^32 - 12 wrapped to 0
         }
         return false;
     }
