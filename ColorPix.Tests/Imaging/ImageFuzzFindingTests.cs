@@ -43,4 +43,13 @@ public class ImageFuzzFindingTests
 
         FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>().WithMessage("truncated TIFF image*");
     }
+
+    [Test]
+    public void Tiff_with_more_blocks_than_bytes_is_refused_before_they_are_decoded_one_by_one()
+    {
+        // 504 bytes, a 57096x6 JPEG-compressed image in tiles one pixel wide: the decode-tiff rerun saw 20 s per file (a hang).
+        var bytes = ImageFixtures.ReadFuzzFinding("tiff_57096_one_column_tiles.tiff");
+
+        FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>().WithMessage("corrupt TIFF image: * blocks of 1x* pixels in a 504-byte file");
+    }
 }
