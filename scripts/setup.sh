@@ -2,7 +2,7 @@
 # Installs what ColorPix needs on Debian 12, by group. Idempotent: a machine that already has
 # every package does no apt work at all (no `apt-get update`), so it is cheap to call on every run.
 #
-#   scripts/setup.sh [runtime|test]...     (default: runtime)
+#   scripts/setup.sh [runtime|test|fuzz]...     (default: runtime)
 #
 # Later issues add packages to a group below rather than writing a new script.
 set -euo pipefail
@@ -26,13 +26,16 @@ TEST_PACKAGES=(
   python3-prometheus-client
 )
 
+# scripts/fuzz.sh drives the SharpFuzz-instrumented targets of ColorPix.Fuzz with AFL++ (afl-fuzz, afl-cmin).
+FUZZ_PACKAGES=(afl++)
+
 # The S3 tests run s3rver (npm, pinned in tools/s3rver/package-lock.json) under Node.
 S3RVER_DIR=tools/s3rver
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 usage() {
-  echo "usage: scripts/setup.sh [runtime|test]...   (test includes runtime)" >&2
+  echo "usage: scripts/setup.sh [runtime|test|fuzz]...   (test and fuzz include runtime)" >&2
   exit 2
 }
 
@@ -88,6 +91,7 @@ main() {
     case $group in
       runtime) packages+=("${RUNTIME_PACKAGES[@]}") ;;
       test) packages+=("${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+      fuzz) packages+=("${RUNTIME_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}") ;;
       *) usage ;;
     esac
   done

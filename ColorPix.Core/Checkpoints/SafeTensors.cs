@@ -32,6 +32,10 @@ public static class SafeTensors
 
     private static readonly Dictionary<string, ScalarType> Types = Names.ToDictionary(p => p.Value, p => p.Key);
 
+    // A name given twice is ambiguous (which tensor is meant?): a refusal, not the ArgumentException JsonObject
+    // throws when it meets the second one.
+    private static readonly JsonDocumentOptions HeaderJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Writes to a temporary file then renames it, so an interrupted save never leaves a torn file.</summary>
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
@@ -84,7 +88,7 @@ public static class SafeTensors
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(file.Slice(8, (int)headerLength)) as JsonObject
+            header = JsonNode.Parse(file.Slice(8, (int)headerLength), documentOptions: HeaderJson) as JsonObject
                      ?? throw new InvalidDataException("safetensors header is not a JSON object");
         }
         catch (JsonException e)
@@ -124,18 +128,41 @@ public static class SafeTensors
         var entry = node?.AsObject() ?? throw new InvalidDataException($"{name}: entry is not an object");
         var dtypeName = entry["dtype"]?.GetValue<string>() ?? throw new InvalidDataException($"{name}: no dtype");
         if (!Types.TryGetValue(dtypeName, out var dtype)) throw new InvalidDataException($"{name}: unsupported dtype {dtypeName}");
-        var shape = (entry["shape"]?.AsArray() ?? throw new InvalidDataException($"{name}: no shape")).Select(d => d!.GetValue<long>()).ToArray();
-        var offsets = entry["data_offsets"]?.AsArray() ?? throw new InvalidDataException($"{name}: no data_offsets");
-        if (offsets.Count != 2) throw new InvalidDataException($"{name}: data_offsets must have two numbers");
-        long begin = offsets[0]!.GetValue<long>(), end = offsets[1]!.GetValue<long>();
+        var shape = Integers(entry, "shape", name);
+        var offsets = Integers(entry, "data_offsets", name);
+        if (offsets.Length != 2) throw new InvalidDataException($"{name}: data_offsets must have two numbers");
+        var (begin, end) = (offsets[0], offsets[1]);
         if (shape.Any(d => d < 0)) throw new InvalidDataException($"{name}: negative dimension");
-        var expected = shape.Aggregate(1L, (a, b) => checked(a * b)) * ElementSize(dtype);
+        var expected = ByteCount(shape, dtype) ?? throw new InvalidDataException($"{name}: shape [{string.Join(", ", shape)}] has too many elements");
         if (begin < 0 || end < begin || end > data.Length || end - begin != expected)
             throw new InvalidDataException($"{name}: data_offsets [{begin}, {end}] do not hold {expected} bytes within {data.Length}");
         var tensor = empty(shape, dtype).DetachFromDisposeScope();
         data[(int)begin..(int)end].CopyTo(tensor.bytes);
         if (device is null || device.type == DeviceType.CPU) return tensor;
         using (tensor) return tensor.to(device).DetachFromDisposeScope();
+    }
+
+    /// <summary>An array of integers: null elements and fractions refused here, not as a NullReferenceException or an
+    /// InvalidOperationException later.</summary>
+    private static long[] Integers(JsonObject entry, string key, string name)
+    {
+        var array = entry[key] as JsonArray ?? throw new InvalidDataException($"{name}: {key} is not an array");
+        return array.Select(n => n is JsonValue v && v.TryGetValue<long>(out var i) ? i
+            : throw new InvalidDataException($"{name}: {key} holds {n?.ToJsonString() ?? "null"}, not an integer")).ToArray();
+    }
+
+    /// <summary>The bytes the tensor's elements take, or null beyond long: unchecked, a huge shape could wrap to the size
+    /// of the data and reach the allocator.</summary>
+    private static long? ByteCount(long[] shape, ScalarType dtype)
+    {
+        try
+        {
+            return checked(shape.Aggregate(1L, (a, b) => checked(a * b)) * ElementSize(dtype));
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A tensor's elements as little-endian bytes, from any device and layout.</summary>

@@ -30,7 +30,7 @@ internal static class ImageCompleteness
         while (offset + 12 <= bytes.Length)
         {
             if (r.Slice(offset + 4, 4).SequenceEqual("IEND"u8)) return true;
-            offset += 12 + r.U32(offset);
+            offset += 12L + r.U32(offset); // 12L: 12 + a uint is uint addition, and a length of 2^32 - 12 wrapped to 0
         }
         return false;
     }
@@ -51,28 +51,73 @@ internal static class ImageCompleteness
         return dataOffset + needed <= bytes.Length;
     }
 
-    private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
+    private const ushort ImageWidth = 256, ImageLength = 257, SamplesPerPixel = 277, RowsPerStrip = 278, PlanarConfig = 284,
+        TileWidth = 322, TileLength = 323, StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
 
-    /// <summary>Every strip (or tile) of the first directory lies inside the file.</summary>
+    /// <summary>Every field's values and every strip (or tile) the image needs, in the first directory, lie inside the file.</summary>
     private static bool ReachesTiffDataEnd(ReadOnlySpan<byte> bytes)
     {
         var r = new HeaderReader(bytes, ImageFormat.Tiff, bigEndian: bytes[0] == (byte)'M');
-        long ifd = r.U32(4), offsets = -1, counts = -1;
+        long ifd = r.U32(4);
+        var entries = new Dictionary<ushort, long>();
         for (var i = 0; i < r.U16(ifd); i++)
         {
             var entry = ifd + 2 + 12L * i;
-            switch (r.U16(entry))
-            {
-                case StripOffsets or TileOffsets: offsets = entry; break;
-                case StripByteCounts or TileByteCounts: counts = entry; break;
-            }
+            // LibTiff.NET allocates a field's values by their declared count before it reads them: a few bytes declaring
+            // a billion values cost gigabytes and seconds (found by the decode-tiff fuzz target).
+            if (!TiffValuesInside(r, entry)) return false;
+            entries.TryAdd(r.U16(entry), entry);
         }
-        if (offsets < 0 || counts < 0) return true; // nothing to measure: the decoder will say what is wrong
+        var tiled = entries.ContainsKey(TileOffsets);
+        if (!entries.TryGetValue(tiled ? TileOffsets : StripOffsets, out var offsets)
+            || !entries.TryGetValue(tiled ? TileByteCounts : StripByteCounts, out var counts))
+            return true; // nothing to measure: the decoder will say what is wrong
         var blocks = Math.Min(r.U32(offsets + 4), r.U32(counts + 4));
+        // Fewer blocks than the image needs: libtiff reads the missing ones as empty, one by one (the decode target found
+        // 216 bytes declaring 10,921 strips, which took seconds).
+        if (blocks < BlocksNeeded(r, entries, tiled)) return false;
         for (uint k = 0; k < blocks; k++)
             if (TiffArrayValue(r, offsets, k) + TiffArrayValue(r, counts, k) > bytes.Length) return false;
         return true;
     }
+
+    /// <summary>Strips or tiles a complete image has, from its size, block size and planes; 0 when a field is missing or 0
+    /// (the decoder reports those).</summary>
+    private static long BlocksNeeded(HeaderReader r, Dictionary<ushort, long> entries, bool tiled)
+    {
+        static long Ceiling(long length, long block) => block > 0 ? (length + block - 1) / block : 0;
+        var (width, height) = (TiffField(r, entries, ImageWidth, 0), TiffField(r, entries, ImageLength, 0));
+        const long SeparatePlanes = 2;
+        var planes = TiffField(r, entries, PlanarConfig, 1) == SeparatePlanes ? TiffField(r, entries, SamplesPerPixel, 1) : 1;
+        // RowsPerStrip defaults to 2^32 - 1: one strip.
+        var perPlane = tiled ? Ceiling(width, TiffField(r, entries, TileWidth, 0)) * Ceiling(height, TiffField(r, entries, TileLength, 0))
+            : Ceiling(height, Math.Min(TiffField(r, entries, RowsPerStrip, uint.MaxValue), height));
+        return perPlane * planes;
+    }
+
+    private static long TiffField(HeaderReader r, Dictionary<ushort, long> entries, ushort tag, long missing) =>
+        entries.TryGetValue(tag, out var entry) ? TiffArrayValue(r, entry, 0) : missing;
+
+    /// <summary>Whether the values of a field lie inside the file: inline when they fit in 4 bytes, else at the offset the
+    /// entry gives. Fields of a type TIFF does not define are left to the decoder.</summary>
+    private static bool TiffValuesInside(HeaderReader r, long entry)
+    {
+        var (type, count) = (r.U16(entry + 2), r.U32(entry + 4));
+        if (TiffTypeSize(type) is not { } size) return true;
+        var length = count * size;
+        return length <= 4 || r.U32(entry + 8) + length <= r.Length;
+    }
+
+    // TIFF 6 field types 1..13 and BigTIFF's 16..18: BYTE, ASCII, SHORT, LONG, RATIONAL, SBYTE, UNDEFINED, SSHORT, SLONG,
+    // SRATIONAL, FLOAT, DOUBLE, IFD; LONG8, SLONG8, IFD8.
+    private static int? TiffTypeSize(ushort type) => type switch
+    {
+        1 or 2 or 6 or 7 => 1,
+        3 or 8 => 2,
+        4 or 9 or 11 or 13 => 4,
+        5 or 10 or 12 or 16 or 17 or 18 => 8,
+        _ => null,
+    };
 
     /// <summary>Value <paramref name="index"/> of a SHORT or LONG array entry: inline when it fits in 4 bytes.</summary>
     private static long TiffArrayValue(HeaderReader r, long entry, uint index)

@@ -55,7 +55,9 @@ public static partial class ImageProbe
     // tRNS must precede the first IDAT, so the walk stops there and never touches pixel data.
     private static bool HasPngChunkBeforeData(HeaderReader r, ReadOnlySpan<byte> type)
     {
-        for (long offset = 8; ; offset += 12 + r.U32(offset))
+        // 12L: 12 + a uint is uint addition, and a length of 2^32 - 12 wrapped to 0: the same chunk forever (found by the
+        // probe fuzz target).
+        for (long offset = 8; ; offset += 12L + r.U32(offset))
         {
             var chunk = r.Slice(offset + 4, 4);
             if (chunk.SequenceEqual(type)) return true;

@@ -26,7 +26,7 @@ internal static class TiffDecoder
             var layout = TiffLayout.Read(tiff);
             if ((long)layout.Width * layout.Height > options.MaxPixels)
                 throw new ImageTooLargeException(layout.Width, layout.Height, options.MaxPixels);
-            var image = layout.ReadsByScanline ? ReadScanlines(tiff, layout, options.KeepGray) : ReadRgba(tiff, layout);
+            var image = layout.ReadsByScanline ? ReadScanlines(tiff, layout, options.KeepGray) : ReadRgba(tiff, layout, options.MaxPixels, bytes.Length);
             try
             {
                 if (layout.IccProfile is { } profile) ColorProfiles.ConvertToSrgb(image, profile);
@@ -71,14 +71,21 @@ internal static class TiffDecoder
 
     /// <summary>libtiff's RGBA interface: premultiplied RGBA (an int per pixel, R in the low byte, so RGBA bytes on
     /// a little-endian machine), each strip or tile bottom row first.</summary>
-    private static Image ReadRgba(Tiff tiff, TiffLayout layout)
+    /// <param name="maxPixels">The pixel cap, which bounds the block buffer too: a tile's size is the file's word, not the image's.</param>
+    /// <param name="fileBytes">The file's length, which bounds the number of blocks: each is decoded in turn, and each needs data.</param>
+    private static Image ReadRgba(Tiff tiff, TiffLayout layout, long maxPixels, long fileBytes)
     {
         if (!tiff.RGBAImageOK(out var reason)) throw new UnsupportedImageException($"unsupported TIFF image: {reason}");
         var (width, height) = (layout.Width, layout.Height);
         var (blockWidth, blockHeight) = tiff.IsTiled()
             ? (TiffLayout.Field(tiff, TiffTag.TILEWIDTH), TiffLayout.Field(tiff, TiffTag.TILELENGTH))
             : (width, Math.Min(TiffLayout.Field(tiff, TiffTag.ROWSPERSTRIP), height));
-        if (blockWidth <= 0 || blockHeight <= 0) throw Corrupt($"blocks of {blockWidth}x{blockHeight} pixels");
+        // The decode target found a 138-byte file declaring 65284x18761 tiles for a 65284x16 image: 4.9 GB for one tile.
+        if (blockWidth <= 0 || blockHeight <= 0 || (long)blockWidth * blockHeight > maxPixels)
+            throw Corrupt($"blocks of {blockWidth}x{blockHeight} pixels for a {width}x{height} image");
+        // A decode-tiff input of 504 bytes made 57,096 tiles of one column, each decoded in turn: 20 s.
+        var blocks = (width + blockWidth - 1L) / blockWidth * ((height + blockHeight - 1L) / blockHeight);
+        if (blocks > fileBytes) throw Corrupt($"{blocks} blocks of {blockWidth}x{blockHeight} pixels in a {fileBytes}-byte file");
         var block = new int[checked(blockWidth * blockHeight)];
         var image = Image.CreateUninitialized(width, height, 3);
         try

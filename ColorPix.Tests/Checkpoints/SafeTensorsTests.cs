@@ -90,6 +90,15 @@ public class SafeTensorsTests
         yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}")).SetName("Offsets_past_the_end_are_refused");
         yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"Q9\",\"shape\":[1],\"data_offsets\":[0,0]}}")).SetName("An_unknown_dtype_is_refused");
         yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8)).SetName("A_shape_that_disagrees_with_offsets_is_refused");
+        // Each failed with another exception before (ColorPix.Fuzz/corpus/safetensors/crash-* replays them too). AFL found the
+        // duplicates (an ArgumentException from JsonObject) within seconds; the rest showed when the target was written.
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"U8\",\"shape\":[0],\"data_offsets\":[0,0]},\"a\":{}}")).SetName("A_name_given_twice_is_refused");
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"U8\",\"shape\":[0],\"shape\":[0],\"data_offsets\":[0,0]}}")).SetName("A_field_given_twice_is_refused");
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"U8\",\"shape\":[null],\"data_offsets\":[0,0]}}")).SetName("A_null_dimension_is_refused");
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,0.5]}}", 1)).SetName("A_fractional_offset_is_refused");
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,0]}}")).SetName("A_shape_beyond_long_is_refused");
+        // 2^61 doubles are 2^64 bytes: unchecked, that wrapped to 0 and matched the empty data, and libtorch was asked for them.
+        yield return new TestCaseData(Prefixed(0, "{\"a\":{\"dtype\":\"F64\",\"shape\":[2305843009213693952],\"data_offsets\":[0,0]}}")).SetName("A_shape_whose_byte_count_wraps_to_zero_is_refused");
     }
 
     private static byte[] Prefixed(ulong declared, string json, int dataBytes = 0)

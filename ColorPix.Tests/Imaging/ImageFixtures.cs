@@ -10,6 +10,10 @@ internal static class ImageFixtures
 
     public static Image Decode(string name) => Image.Decode(Read(name));
 
+    /// <summary>An input a fuzz target found (Fixtures/fuzz, as AFL wrote it), kept because it once made a decoder fail.</summary>
+    public static byte[] ReadFuzzFinding(string name) =>
+        File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "fuzz", name));
+
     /// <summary>The RGB value at (x, y) of a decoded image.</summary>
     public static (int R, int G, int B) Rgb(this Image image, byte[] pixels, int x, int y)
     {

@@ -63,4 +63,24 @@ public class ImageProbeTests
         bytes[16] = bytes[17] = bytes[18] = bytes[19] = 0;
         FluentActions.Invoking(() => ImageProbe.Probe(bytes)).Should().Throw<ImageFormatException>().WithMessage("*invalid size 0x16*");
     }
+
+    // A chunk length of 2^32 - 12 once wrapped the walk's offset back to the same chunk: the probe fuzz target's one hang.
+    private static readonly byte[] WrappingLength = [0xFF, 0xFF, 0xFF, 0xF4];
+
+    [Test]
+    public void Png_chunk_length_that_wraps_to_the_same_chunk_is_truncated_not_walked_forever()
+    {
+        var bytes = ImageFixtures.Read("gray.png");
+        WrappingLength.CopyTo(bytes, 8); // the IHDR chunk's length
+        FluentActions.Invoking(() => ImageProbe.Probe(bytes)).Should().Throw<CorruptImageException>().WithMessage("truncated PNG header");
+    }
+
+    [Test]
+    public void Png_chunk_after_the_data_whose_length_wraps_is_truncated_not_walked_forever()
+    {
+        var png = ImageFixtures.Read("gray.png");
+        var iend = png.Length - 12;
+        byte[] bytes = [.. png[..iend], .. WrappingLength, .. "tEXt"u8, .. png[iend..]]; // past IDAT: only the completeness check walks it
+        FluentActions.Invoking(() => Image.Decode(bytes)).Should().Throw<CorruptImageException>().WithMessage("truncated PNG image*");
+    }
 }
