@@ -5,7 +5,7 @@ namespace ColorPix.Fuzz;
 public static class FuzzTargets
 {
     public static readonly IReadOnlyList<IFuzzTarget> All =
-        [new ProbeTarget(), new DecodeTarget(), new TiffDecodeTarget(), new SafeTensorsTarget()];
+        [new ProbeTarget(), new DecodeTarget(), new TiffDecodeTarget(), new SafeTensorsTarget(), new AlbumZipTarget()];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 

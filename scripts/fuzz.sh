@@ -18,8 +18,9 @@ BIN=$WORK/bin
 CORPUS=ColorPix.Fuzz/corpus/$TARGET
 DICTIONARY=ColorPix.Fuzz/dictionaries/$TARGET.dict
 FINDINGS=$WORK/findings/$TARGET-$(date -u +%Y%m%dT%H%M%SZ)
-# Managed assemblies whose branches guide AFL: ours, and the TIFF library ours drives.
-INSTRUMENTED=(ColorPix.Core.dll BitMiracle.LibTiff.NET.dll)
+# Managed assemblies whose branches guide AFL: ours (colorpix.dll is ColorPix.Web: the ZIP album reader), and the TIFF
+# library ours drives.
+INSTRUMENTED=(ColorPix.Core.dll colorpix.dll BitMiracle.LibTiff.NET.dll)
 # One input may rightly take seconds: a few bytes may declare an image up to the 40-megapixel cap, which is then decoded.
 TIMEOUT_MS=10000
 # Queue entries bigger than this stay out of the committed corpus (it must stay small: CI replays all of it).

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import struct
+import zipfile
 
 import numpy as np
 from PIL import Image
@@ -103,6 +104,30 @@ def safetensors_seeds():
     }
 
 
+def album_zip_seeds():
+    """Albums as one ZIP: deflated and stored photos, the entries an album skips, names it must not use as paths."""
+    photo = encoded(pattern(), "PNG")
+
+    def archive(entries, method=zipfile.ZIP_DEFLATED, comment=b""):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", method) as z:
+            for name, data in entries:
+                z.writestr(name, data)
+            z.comment = comment
+        return buffer.getvalue()
+
+    return {
+        "one-photo.zip": archive([("photo.png", photo)]),
+        "stored.zip": archive([("a.png", photo), ("b.jpg", encoded(pattern(), "JPEG", quality=50))], zipfile.ZIP_STORED),
+        "skipped-entries.zip": archive([("album/", b""), ("__MACOSX/._a.png", b"\0\5\26\7"), (".hidden.png", photo),
+                                        ("Thumbs.db", b"x"), ("inner.zip", archive([])), ("album/c.png", photo)]),
+        "traversal-names.zip": archive([("../../etc/evil.png", photo), ("a/../b.png", photo)]),
+        "not-a-photo.zip": archive([("notes.txt", b"hello")]),
+        "comment.zip": archive([("x.png", photo)], comment=b"an album"),
+        "empty.zip": archive([]),
+    }
+
+
 def main():
     images = image_seeds()
     for name, data in images.items():
@@ -119,6 +144,8 @@ def main():
             write("decode-tiff", "fixture_" + name, data)
     for name, data in safetensors_seeds().items():
         write("safetensors", name, data)
+    for name, data in album_zip_seeds().items():
+        write("album-zip", name, data)
 
 
 if __name__ == "__main__":
