@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace ColorPix.Tests.Api;
 
-/// <summary>Two replicas on one database and object store, with no signing key configured: every secret and every
-/// limit comes from the shared database, so which replica answers makes no difference.</summary>
+/// <summary>Two replicas on one PostgreSQL database and S3 bucket, with no signing key configured: every secret and
+/// every limit comes from the shared database, so which replica answers makes no difference.</summary>
 public sealed class ReplicaTests
 {
     private const int LoginPerMinute = 3;
@@ -24,7 +24,7 @@ public sealed class ReplicaTests
             ["Limits:ColorizePerMinute"] = ColorizePerMinute.ToString(),
             ["Proxy:Trusted:0"] = "127.0.0.1",
         };
-        first = await ApiServer.StartAsync(settings);
+        first = await ApiServer.StartAsync(settings, ApiStorage.PostgresAndS3);   // the replicas' storage
         second = await first.StartReplicaAsync(settings);
     }
 

@@ -4,14 +4,15 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ColorPix.Web.Storage;
 using ColorPix.Web.Storage.Metadata;
 
 namespace ColorPix.Web.Hosting;
 
 /// <summary>ASP.NET Core's rate limiter, "to control the server's load" as the spec says: sign-in attempts per client
-/// address, requests and colorizations per user. A refusal is a 429 ProblemDetails with Retry-After. The windows are
-/// counted in the shared database (<see cref="SharedWindowLimiter"/>), so the limits hold across replicas: a proxy
-/// could count addresses, but not users, whose identity is inside the bearer token.</summary>
+/// address, requests and colorizations per user. A refusal is a 429 ProblemDetails with Retry-After. On PostgreSQL, the
+/// replicas' database, the windows are counted there (<see cref="SharedWindowLimiter"/>), so the limits hold across
+/// replicas: a proxy could count addresses, but not users, whose identity is inside the bearer token.</summary>
 public static class RateLimits
 {
     public const string Login = "login";
@@ -38,6 +39,14 @@ public static class RateLimits
 
     private static RateLimitPartition<string> Window(HttpContext http, string bucket, int permits)
     {
+        // A SQLite file is one machine's, so one process's: its windows are counted in memory. On SQLite the shared
+        // count made every limited request a write transaction: measured with wrk on GET /user_imgs, 8 connections,
+        // 6,600 -> 1,700 requests/s and a 550 ms worst latency; on PostgreSQL 1,360 -> 890 requests/s, worst 40 ms.
+        if (http.RequestServices.GetRequiredService<IDbConnectionFactory>().Provider != DatabaseProvider.Postgres)
+            return RateLimitPartition.GetFixedWindowLimiter(bucket, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits, Window = WindowLength, QueueLimit = 0, AutoReplenishment = true,
+            });
         var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         return RateLimitPartition.Get(bucket, key => new SharedWindowLimiter(store, clock, key, permits, WindowLength));
