@@ -3,10 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using ColorPix.Core.Models;
 using ColorPix.Tests.Api.Infrastructure;
-using ColorPix.Web.Storage;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
-using Microsoft.Extensions.Configuration;
 
 namespace ColorPix.Tests.Api;
 
@@ -121,19 +119,14 @@ public sealed class CrashDrillTests
     /// <summary>With the server stopped, one sweep (no grace: nothing is in progress), then rows against objects.</summary>
     private static async Task<SweptCounts> CountAfterSweepAsync(IReadOnlyDictionary<string, string?> settings, string folder, ApiStorage storage)
     {
-        // Bound from the replica's settings the way the service binds them.
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var connections = StorageServiceCollectionExtensions.CreateConnectionFactory(
-            configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()!);
-        var store = StorageServiceCollectionExtensions.CreateObjectStore(configuration.GetSection(ObjectStorageOptions.Section).Get<ObjectStorageOptions>()!);
+        var (connections, store) = ApiStorage.StoresOf(settings);
         var references = new SqlObjectReferences(connections);
         var report = await new OrphanSweeper(store, references, TimeProvider.System).SweepAsync(TimeSpan.Zero, CancellationToken.None);
         var keys = await store.ListAsync("", CancellationToken.None).Select(o => o.Key).ToHashSetAsync();
         // The models' rows also name checkpoint files on disk (the shipped ones): those are paths, not object keys.
         var referenced = (await references.ListReferencedKeysAsync(CancellationToken.None)).Where(ObjectKeys.IsValid).ToHashSet();
-        await using var connection = await connections.OpenAsync(CancellationToken.None);
-        var images = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM images");
-        var colorizations = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM colorizations");
+        var images = await ApiStorage.CountRowsAsync(connections, "images");
+        var colorizations = await ApiStorage.CountRowsAsync(connections, "colorizations");
         var temp = storage.LocalObjectFolder(folder) is { } local && Directory.Exists(Path.Combine(local, ".tmp"))
             ? Directory.GetFiles(Path.Combine(local, ".tmp")).Length : 0;
         if (store is IDisposable disposable) disposable.Dispose();

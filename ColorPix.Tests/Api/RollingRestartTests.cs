@@ -63,7 +63,7 @@ public sealed class RollingRestartTests
             retried.Should().BeGreaterThan(0, "the stream met the restarts: nginx found a replica gone and passed requests on");
             foreach (var replica in replicas)
                 (await ServedAsync(replica!)).Should().BeGreaterThan(0, "nginx sends work to a restarted replica again");
-            var images = await CountImagesAsync(storage);
+            var images = await ApiStorage.CountRowsAsync(ApiStorage.StoresOf(storage).Connections, "images");
             images.Should().Be(stream.Uploads, "every upload answered 201 is a row");
         }
         finally
@@ -82,14 +82,6 @@ public sealed class RollingRestartTests
         var text = await replica.Http.GetStringAsync("/metrics");
         return text.Split('\n').Where(l => l.StartsWith("colorpix_http_requests_total{", StringComparison.Ordinal) && l.Contains("route=\"/colorize\""))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static async Task<long> CountImagesAsync(IReadOnlyDictionary<string, string?> storage)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(storage["Database:ConnectionString"]);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM images", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Clients each uploading a photo and colorizing it, again and again, recording every failure.</summary>

@@ -3,7 +3,6 @@ using ColorPix.Web.Auth;
 using ColorPix.Web.Hosting;
 using ColorPix.Web.Storage.Metadata;
 using ColorPix.Web.Storage.Objects;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -122,11 +121,8 @@ public sealed class ApiServer : IAsyncDisposable
         return new ApiUser(Http, username, Service<TokenService>().Issue(account.Id, account.Username, account.IsAdmin).AccessToken);
     }
 
-    public async Task<long> CountRowsAsync(string table, string filter = "1 = 1", object? parameters = null)
-    {
-        await using var connection = await Service<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE {filter}", parameters);
-    }
+    public Task<long> CountRowsAsync(string table, string filter = "1 = 1", object? parameters = null) =>
+        ApiStorage.CountRowsAsync(Service<IDbConnectionFactory>(), table, filter, parameters);
 
     public async Task<IReadOnlyList<string>> ObjectKeysAsync(string prefix = "")
     {

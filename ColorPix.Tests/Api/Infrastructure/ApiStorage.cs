@@ -1,4 +1,9 @@
 using ColorPix.Tests.Storage.Servers;
+using ColorPix.Web.Storage;
+using ColorPix.Web.Storage.Metadata;
+using ColorPix.Web.Storage.Objects;
+using Dapper;
+using Microsoft.Extensions.Configuration;
 
 namespace ColorPix.Tests.Api.Infrastructure;
 
@@ -19,6 +24,21 @@ public abstract class ApiStorage
     public abstract Task<(Dictionary<string, string?> Settings, Func<Task> Drop)> CreateAsync(string serverFolder);
 
     public override string ToString() => Name;
+
+    /// <summary>The stores a server with these settings uses, bound as the service binds them: for a test that looks
+    /// behind the processes it started. Dispose the object store when it is disposable (S3).</summary>
+    public static (IDbConnectionFactory Connections, IObjectStore Objects) StoresOf(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return (StorageServiceCollectionExtensions.CreateConnectionFactory(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()!),
+            StorageServiceCollectionExtensions.CreateObjectStore(configuration.GetSection(ObjectStorageOptions.Section).Get<ObjectStorageOptions>()!));
+    }
+
+    public static async Task<long> CountRowsAsync(IDbConnectionFactory connections, string table, string filter = "1 = 1", object? parameters = null)
+    {
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE {filter}", parameters);
+    }
 
     private sealed class SqliteAndFolderStorage : ApiStorage
     {
