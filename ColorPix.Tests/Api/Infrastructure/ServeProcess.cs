@@ -29,14 +29,10 @@ public sealed class ServeProcess : IAsyncDisposable
         Port = port;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "colorpix.dll"), "--threads", "1", "serve", "--urls", $"http://127.0.0.1:{port}"])
         {
-            WorkingDirectory = RepoPaths.FindRoot(AppContext.BaseDirectory), RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.FindRoot(AppContext.BaseDirectory),
         };
         foreach (var (key, value) in ThrowawayServerSettings.AsEnvironment(settings)) start.Environment[key] = value;
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, line) => { if (line.Data is { } text) output.Enqueue(text); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) output.Enqueue(text); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = ChildProcess.Start(start, output.Enqueue, output.Enqueue);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 

@@ -20,6 +20,19 @@ internal static class ChildProcess
             throw new InvalidOperationException($"`{string.Join(' ', command)}` exited with {process.ExitCode}:\n{output.Result}\n{error.Result}");
     }
 
+    /// <summary>Starts a long-running server with its output read line by line (a full pipe would block it): each line
+    /// goes to <paramref name="onOutput"/> / <paramref name="onError"/>, or nowhere.</summary>
+    public static Process Start(ProcessStartInfo start, Action<string>? onOutput = null, Action<string>? onError = null)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text) onOutput?.Invoke(text); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) onError?.Invoke(text); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>A loopback port free right now (a server started just after will almost always get it).</summary>
     public static int FreePort()
     {

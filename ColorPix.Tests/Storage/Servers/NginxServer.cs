@@ -21,13 +21,7 @@ internal sealed partial class NginxServer : IDisposable
     private NginxServer(string folder, int port)
     {
         (this.folder, Port) = (folder, port);
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;" }) start.ArgumentList.Add(argument);
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = ChildProcess.Start(new ProcessStartInfo(Binary, ["-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;"]));
         ChildProcess.WaitForPortAsync(port, process, TimeSpan.FromSeconds(20)).GetAwaiter().GetResult();
     }
 

@@ -45,16 +45,12 @@ internal sealed class S3rverServer : IDisposable
         var script = Path.Combine(RepoPaths.FindRoot(AppContext.BaseDirectory), "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script))
             throw new InvalidOperationException($"s3rver is not installed ({script} is missing): run `scripts/setup.sh test`");
-        var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("node");
         // s3rver encrypts listing continuation tokens with a cipher that OpenSSL 3 keeps in its legacy provider: without
         // it every truncated listing (a bucket with more objects than max-keys) fails with an internal error.
         foreach (var argument in new[] { "--openssl-legacy-provider", script, "--address", "127.0.0.1", "--port", port.ToString(), "--directory", folder, "--silent" })
             start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(start);
         try
         {
             ChildProcess.WaitForPortAsync(port, process, TimeSpan.FromSeconds(20)).GetAwaiter().GetResult();

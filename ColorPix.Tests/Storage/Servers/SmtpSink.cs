@@ -20,18 +20,16 @@ internal sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
-    private SmtpSink(Process process, int port) => (this.process, Port) = (process, port);
+    private SmtpSink(int port)
+    {
+        Port = port;
+        process = ChildProcess.Start(new ProcessStartInfo("/usr/bin/python3", ["-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}"]), Read);
+    }
 
     public static async Task<SmtpSink> StartAsync()
     {
         var port = ChildProcess.FreePort();
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
-        var sink = new SmtpSink(Process.Start(start)!, port);
-        sink.process.OutputDataReceived += (_, line) => sink.Read(line.Data);
-        sink.process.ErrorDataReceived += (_, _) => { };
-        sink.process.BeginOutputReadLine();
-        sink.process.BeginErrorReadLine();
+        var sink = new SmtpSink(port);
         await ChildProcess.WaitForPortAsync(port, sink.process, TimeSpan.FromSeconds(20));
         return sink;
     }
@@ -64,9 +62,8 @@ internal sealed class SmtpSink : IDisposable
         get { lock (gate) return messages.Count; }
     }
 
-    private void Read(string? line)
+    private void Read(string line)
     {
-        if (line is null) return;
         lock (gate)
         {
             if (line == Start) (inMessage, current.Length) = (true, 0);
