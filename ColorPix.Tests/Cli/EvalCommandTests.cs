@@ -99,4 +99,15 @@ public class EvalCommandTests
         using var json = JsonDocument.Parse(output);
         json.RootElement.GetProperty("model").GetProperty("imageCount").GetInt32().Should().Be(3);
     }
+
+    [Test]
+    public void A_grid_draws_the_splits_photos_beside_the_report()
+    {
+        var (exit, _, error) = Run("eval", "--checkpoint", "ae/model.safetensors", "--data", "tiny", "--split", "test", "--grid", "grids/ae.png");
+
+        exit.Should().Be(0, error);
+        using var page = Image.Decode(File.ReadAllBytes("grids/ae.png"));
+        page.Height.Should().Be(3 * ColorPix.Training.Evaluation.ResultGrid.DefaultRowHeight + 2 * ColorPix.Training.Evaluation.ResultGrid.Gap, "one row per test photo");
+        File.ReadAllLines("grids/ae.txt")[0].Should().Be("columns: gray | autoencoder | original");
+    }
 }

@@ -79,23 +79,11 @@ public class RobustnessEvaluationTests
         FluentActions.Invoking(() => new RobustnessAccumulator(["gray"], [("clean", "", "clean"), ("again", "", "clean")])).Should().Throw<ArgumentException>();
     }
 
-    private static ImageFolderDataset TinyPhotos(PhotoTree tree)
-    {
-        var sizes = new[] { (120, 80), (70, 100), (96, 96) };
-        var entries = sizes.Select((size, i) =>
-        {
-            using var photo = InferenceFixtures.Photo(size.Item1, size.Item2, seed: 20 + i);
-            tree.WriteBytes($"p{i}.png", photo.Encode(ImageFormat.Png));
-            return new ManifestEntry($"p{i}.png", 0, "", Split.Test, size.Item1, size.Item2);
-        }).ToList();
-        return new ImageFolderDataset(tree.Images, entries);
-    }
-
     [Test]
     public void Robustness_of_a_tiny_model_has_one_row_per_damage_with_finite_scores()
     {
         using var tree = new PhotoTree();
-        var dataset = TinyPhotos(tree);
+        var dataset = EvaluationPhotos.Tiny(tree);
         using var model = InferenceFixtures.TinyAutoEncoder();
 
         var report = RobustnessEvaluation.Run([("autoencoder", model)], dataset, Split.Test, Perturbations.Evaluation);
@@ -122,7 +110,7 @@ public class RobustnessEvaluationTests
     public void Robustness_scores_the_image_the_service_returns_for_the_damaged_input()
     {
         using var tree = new PhotoTree();
-        var dataset = TinyPhotos(tree);
+        var dataset = EvaluationPhotos.Tiny(tree);
         using var model = InferenceFixtures.TinyAutoEncoder();
         var blur = new GaussianBlur(2);
 
@@ -145,7 +133,7 @@ public class RobustnessEvaluationTests
     public void An_evaluation_run_records_each_row_as_metrics_and_the_report_as_an_artifact()
     {
         using var tree = new PhotoTree();
-        var dataset = TinyPhotos(tree);
+        var dataset = EvaluationPhotos.Tiny(tree);
         using var model = InferenceFixtures.TinyAutoEncoder();
         var robustness = RobustnessEvaluation.Run([("autoencoder", model)], dataset, Split.Test, [new GaussianNoise(10)]);
         var summary = new EvaluationSummary(1, 2, 0.5, 80, 10, 3);

@@ -32,6 +32,11 @@ public static class EvalCommand
     };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the report as JSON" };
     private static readonly Option<string?> Output = new("--output") { Description = "Also write the JSON report to this file" };
+    private static readonly Option<string?> Grid = new("--grid")
+    {
+        Description = $"Also draw the split's first {ResultGrid.DefaultRows} photos to this PNG, one row each: gray | each model, at full resolution " +
+                      "as the service returns it | original", HelpName = "PNG",
+    };
     private static readonly Option<int> Batch = new("--batch") { Description = "Images per batch", DefaultValueFactory = _ => 8 };
     private static readonly Option<string> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
 
@@ -39,7 +44,7 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Evaluate a model: ab MSE, PSNR, SSIM, AuC, colorfulness, next to the gray baseline")
         {
-            Checkpoint, Data, SplitOption, Robustness, Json, Output, Batch, DeviceOption,
+            Checkpoint, Data, SplitOption, Robustness, Json, Output, Grid, Batch, DeviceOption,
         };
         command.SetAction(parsed =>
         {
@@ -72,6 +77,8 @@ public static class EvalCommand
                     var runId = MlflowEvaluationRecorder.Record(store, models[i].Kind, checkpoints[i], dataName, splitName, report, robustness, names[i]);
                     reports.Add((names[i], report, runId));
                 }
+                if (parsed.GetValue(Grid) is { } grid)
+                    ResultGrid.Save(models.Select((m, i) => (names[i], m)).ToList(), ImageFolderDataset.Open(dataset, split), grid, device: device);
                 var json = robustness?.ToJson() ?? reports[0].Report.ToJson();
                 if (parsed.GetValue(Output) is { } path) File.WriteAllText(path, json);
                 var output = parsed.InvocationConfiguration.Output;
