@@ -8,8 +8,9 @@ namespace ColorPix.Core.Metrics;
 /// </summary>
 /// <param name="Predictors">Column names, the gray baseline (<see cref="GrayPredictor"/>) first.</param>
 /// <param name="Skipped">Files of the split that could not be scored (unreadable, grayscale), with the reason.</param>
+/// <param name="OriginalColorfulness">The colour originals' mean colorfulness: what a model's is measured against.</param>
 public sealed record RobustnessReport(string Split, int ImageCount, IReadOnlyList<string> Predictors, IReadOnlyList<RobustnessRow> Rows,
-    IReadOnlyList<string> Skipped)
+    IReadOnlyList<string> Skipped, double OriginalColorfulness)
 {
     public const string GrayPredictor = "gray";
     public const string CleanKey = "clean";
@@ -44,6 +45,8 @@ public sealed class RobustnessAccumulator
     private readonly IReadOnlyList<(string Name, string Strength, string Key)> conditions;
     private readonly double[,,] sums;   // [condition, predictor, metric]
     private readonly int[,] counts;
+    private double originalColorfulness;
+    private int originals;
 
     /// <param name="conditions">Rows in order, the clean one first; keys must differ.</param>
     public RobustnessAccumulator(IReadOnlyList<string> predictors, IReadOnlyList<(string Name, string Strength, string Key)> conditions)
@@ -66,16 +69,24 @@ public sealed class RobustnessAccumulator
         counts[condition, predictor]++;
     }
 
+    /// <summary>Counts one colour original (its colorfulness), once per image.</summary>
+    public void AddOriginal(PhotoScores original)
+    {
+        originalColorfulness += original.Colorfulness;
+        originals++;
+    }
+
     public RobustnessReport Report(string split, IReadOnlyList<string>? skipped = null)
     {
         var images = counts[0, 0];
         if (images == 0) throw new InvalidOperationException($"no image of the {split} split was scored: there is nothing to average");
+        if (originals != images) throw new InvalidOperationException($"{originals} originals were counted for {images} images");
         var rows = conditions.Select((condition, c) => new RobustnessRow(condition.Name, condition.Strength, condition.Key,
             predictors.Select((name, p) =>
             {
                 if (counts[c, p] != images) throw new InvalidOperationException($"{name} was scored on {counts[c, p]} images under {condition.Name}, not {images}");
                 return (name, summary: new PhotoSummary(sums[c, p, 0] / images, sums[c, p, 1] / images, sums[c, p, 2] / images, sums[c, p, 3] / images));
             }).ToDictionary(s => s.name, s => s.summary))).ToList();
-        return new RobustnessReport(split, images, predictors, rows, skipped ?? []);
+        return new RobustnessReport(split, images, predictors, rows, skipped ?? [], originalColorfulness / images);
     }
 }

@@ -77,7 +77,7 @@ public class EvalCommandTests
 
         exit.Should().Be(0, error);
         output.Should().Contain("full resolution").And.Contain("noise σ=10").And.Contain("jpeg q=20").And.Contain("old print (*1)").And.Contain("autoencoder")
-            .And.Contain("(*1) old print fade contrast=0.75 lift=40 + blur σ=1px");
+            .And.Contain("(*1) old print fade contrast=0.75 lift=40 + blur σ=1px").And.Contain("colorfulness of the colour originals: ");
         output.Should().Contain("ab MSE", "the crop evaluation's table comes first");
     }
 

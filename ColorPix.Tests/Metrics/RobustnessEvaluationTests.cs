@@ -56,6 +56,7 @@ public class RobustnessEvaluationTests
             accumulator.Add(0, 1, new PhotoScores(5, 30 + image * 10, 95, 20));
             accumulator.Add(1, 0, new PhotoScores(10, 20, 90, 0));
             accumulator.Add(1, 1, new PhotoScores(7, 25, 93 - image * 2, 18));
+            accumulator.AddOriginal(new PhotoScores(0, double.PositiveInfinity, 100, 30 + image * 10));
         }
 
         var report = accumulator.Report("test");
@@ -65,6 +66,7 @@ public class RobustnessEvaluationTests
         report.Rows.Select(r => r.Condition).Should().Equal("clean", "noise σ=10");
         report.Clean.Scores["gray"].Should().Be(new PhotoSummary(10, MetricAccumulator.PsnrCapDb, 90, 0));
         report.Rows[1].Scores["model"].Should().Be(new PhotoSummary(7, 25, 92, 18));
+        report.OriginalColorfulness.Should().Be(35);
         RobustnessReport.FromJson(report.ToJson()).Rows[1].Scores["model"].Should().Be(report.Rows[1].Scores["model"]);
     }
 
@@ -75,6 +77,7 @@ public class RobustnessEvaluationTests
         accumulator.Add(0, 0, new PhotoScores(1, 1, 1, 1));
         accumulator.Add(0, 1, new PhotoScores(1, 1, 1, 1));
         accumulator.Add(1, 0, new PhotoScores(1, 1, 1, 1));
+        accumulator.AddOriginal(new PhotoScores(0, 0, 100, 1));
         FluentActions.Invoking(() => accumulator.Report("test")).Should().Throw<InvalidOperationException>().WithMessage("*model*blur*");
         FluentActions.Invoking(() => new RobustnessAccumulator(["gray"], [("clean", "", "clean"), ("again", "", "clean")])).Should().Throw<ArgumentException>();
     }
@@ -127,6 +130,12 @@ public class RobustnessEvaluationTests
             return PhotoScores.Compute(colorized, original).Auc;
         }).Average();
         report.Rows[1].Scores["autoencoder"].Auc.Should().BeApproximately(expected, 1e-9);
+        var originals = Enumerable.Range(0, 3).Select(i =>
+        {
+            using var original = dataset.TryLoad(i, out _)!;
+            return PhotoScores.Compute(original, original).Colorfulness;
+        }).Average();
+        report.OriginalColorfulness.Should().BeApproximately(originals, 1e-9).And.BeGreaterThan(report.Clean.Scores["gray"].Colorfulness + 1);
     }
 
     [Test]

@@ -27,6 +27,7 @@ public static class MlflowEvaluationRecorder
                 Log(run, "", row.Key, row.Scores[predictor!]);
                 Log(run, "gray_", row.Key, row.Scores[RobustnessReport.GrayPredictor]);
             }
+            run.LogMetric("original_colorfulness", robustness.OriginalColorfulness);
             run.LogText(robustness.ToJson(), "robustness.json");
         }
         return run.RunId;

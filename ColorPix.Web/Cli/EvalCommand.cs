@@ -158,6 +158,7 @@ public static class EvalCommand
         if (!console.Profile.Out.IsTerminal) console.Profile.Width = Math.Max(console.Profile.Width, 48 + 56 * models.Count);
         console.Write(table);
         foreach (var note in notes) console.MarkupLine(Markup.Escape(note));
+        console.MarkupLine(Markup.Escape($"colorfulness of the colour originals: {report.OriginalColorfulness:F1}"));
         if (report.Skipped.Count > 0) console.MarkupLine(Markup.Escape($"skipped: {string.Join("; ", report.Skipped)}"));
     }
 }
