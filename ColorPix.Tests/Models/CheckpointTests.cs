@@ -74,7 +74,7 @@ public class CheckpointTests
         using (var file = SafeTensors.Load(path)) file.Metadata["config"].Should().Contain("\"OutermostDownBias\":false");
     }
 
-    // Format 1's configs, as ColorPix wrote them (the shipped checkpoints have these, with other widths).
+    // Format 1's configs, as ColorPix wrote them (the old engine's checkpoints in Fixtures/reference have these, with other widths).
     public static IEnumerable<TestCaseData> Format1Models()
     {
         yield return new TestCaseData((Func<ColorizationModel>)(() =>
@@ -115,20 +115,31 @@ public class CheckpointTests
     }
 
     [Test]
-    public void The_shipped_format_1_checkpoints_load_as_the_variants_they_were_trained_as()
+    public void The_old_engines_format_1_checkpoints_load_as_the_variants_they_were_trained_as()
     {
-        var root = RepoPaths.FindRoot();
-        var (autoEncoder, aeMeta) = ModelCheckpoint.Load(RepoPaths.ShippedModel(root, "autoencoder"));
+        static string Fixture(string kind) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "reference", $"{kind}.safetensors");
+        var (autoEncoder, aeMeta) = ModelCheckpoint.Load(Fixture("autoencoder"));
         using (autoEncoder)
         {
             aeMeta["colorpix.format"].Should().Be("1");
             autoEncoder.AutoEncoderConfig!.Upsampling.Should().Be(AutoEncoderUpsampling.TransposedConvolution);
         }
-        var (pix2Pix, p2pMeta) = ModelCheckpoint.Load(RepoPaths.ShippedModel(root, "pix2pix"));
+        var (pix2Pix, p2pMeta) = ModelCheckpoint.Load(Fixture("pix2pix"));
         using (pix2Pix)
         {
             p2pMeta["colorpix.format"].Should().Be("1");
             pix2Pix.Pix2PixConfig!.OutermostDownBias.Should().BeTrue();
+        }
+    }
+
+    [Test]
+    public void The_shipped_autoencoder_is_format_2_with_the_tile_free_decoder()
+    {
+        var (autoEncoder, metadata) = ModelCheckpoint.Load(RepoPaths.ShippedModel(RepoPaths.FindRoot(), "autoencoder"));
+        using (autoEncoder)
+        {
+            metadata["colorpix.format"].Should().Be("2");
+            autoEncoder.AutoEncoderConfig!.Upsampling.Should().Be(AutoEncoderUpsampling.ConvolutionThenBilinear);
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class ColorizeJourneyTests : BrowserTest
         // A real drop event carrying a file, as a person dragging a photo from their desktop makes.
         await page.EvaluateAsync("""
             async () => {
-              const photo = await (await fetch('examples/lake.gray.jpg')).blob();
+              const photo = await (await fetch('examples/seeding.gray.jpg')).blob();
               const files = new DataTransfer();
               files.items.add(new File([photo], 'dropped.jpg', { type: 'image/jpeg' }));
               document.querySelector('.drop').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));

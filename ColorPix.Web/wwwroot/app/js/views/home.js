@@ -4,9 +4,9 @@ import { h } from '../dom.js';
 import { compare } from '../compare.js';
 
 const examples = [
-  // Photos of the sample dataset's test split: the shipped models never saw them in training.
-  { name: 'chicky', caption: 'A small dog (OpenCV sample "chicky", never seen in training)' },
-  { name: 'lake', caption: 'By the water (Plasma wallpaper, never seen in training)' },
+  // Photos of the Debian corpus' test split: neither shipped model saw them in training or in epoch selection.
+  { name: 'seeding', caption: 'Dandelions at sunset (Lomiri wallpaper by Clements Engelhardt, never seen in training)' },
+  { name: 'aitzgorri', caption: 'Aitzgorri in autumn (Lomiri wallpaper by Aitzol Berasategi, never seen in training)' },
 ];
 
 export function renderHome(view) {

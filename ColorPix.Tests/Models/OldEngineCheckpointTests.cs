@@ -8,10 +8,11 @@ using static TorchSharp.torch;
 namespace ColorPix.Tests.Models;
 
 /// <summary>
-/// The shipped checkpoints on TorchSharp against what the old engine (libtorch 1.13 + OpenCV) computed with them:
-/// Fixtures/reference holds its model inputs, ab outputs and final colorized PNGs for four test-split photos.
+/// The checkpoints shipped with the old engine (kept in Fixtures/reference as KIND.safetensors, format 1) on TorchSharp
+/// against what the old engine (libtorch 1.13 + OpenCV) computed with them: Fixtures/reference holds its model inputs,
+/// ab outputs and final colorized PNGs for four test-split photos.
 /// </summary>
-public class ShippedCheckpointTests
+public class OldEngineCheckpointTests
 {
     private static readonly string[] Kinds = ["autoencoder", "pix2pix"];
     private const int Photos = 4;
@@ -26,7 +27,7 @@ public class ShippedCheckpointTests
     {
         using var scope = NewDisposeScope();
         using var reference = SafeTensors.Load(Reference("shipped_ab.safetensors"));
-        var (model, _) = ModelCheckpoint.Load(RepoPaths.ShippedModel(RepoPaths.FindRoot(), kind));
+        var (model, _) = ModelCheckpoint.Load(Reference($"{kind}.safetensors"));
         using (model)
         using (no_grad())
         {
@@ -41,7 +42,7 @@ public class ShippedCheckpointTests
         using var reference = SafeTensors.Load(Reference("shipped_ab.safetensors"));
         var root = RepoPaths.FindRoot();
         using var source = Image.Decode(File.ReadAllBytes(Path.Combine(root, reference.Metadata[$"photo.{photo}"])));
-        var (model, _) = ModelCheckpoint.Load(RepoPaths.ShippedModel(root, kind));
+        var (model, _) = ModelCheckpoint.Load(Reference($"{kind}.safetensors"));
         using (model)
         using (var result = Colorizer.Colorize(model, source))
         using (var old = Image.Decode(File.ReadAllBytes(Reference($"{kind}.{photo}.png"))))
