@@ -25,7 +25,8 @@ public sealed record PhotoScores(double AbMse, double Psnr, double Auc, double C
     {
         if ((predicted.Width, predicted.Height) != (truth.Width, truth.Height))
             throw new ArgumentException($"the prediction is {predicted.Width}x{predicted.Height}, its original {truth.Width}x{truth.Height}");
-        double abSquares = 0, aucShares = 0, rgbSquares = 0, rg = 0, yb = 0, rgSquares = 0, ybSquares = 0;
+        double abSquares = 0, aucShares = 0, rgbSquares = 0;
+        var colorfulness = new ColorfulnessSums();
         for (var y = 0; y < truth.Height; y += StripRows)
         {
             using var scope = torch.NewDisposeScope();
@@ -36,8 +37,35 @@ public sealed record PhotoScores(double AbMse, double Psnr, double Auc, double C
             abSquares += ColorizationMetrics.AbMse(predictedLab, trueLab)[0] * pixels;
             aucShares += ColorizationMetrics.AbErrorAuc(predictedLab, trueLab)[0] * pixels;
             rgbSquares += (predictedRgb - trueRgb).to(ScalarType.Float64).square().sum().item<double>();
-            // Colorfulness from sums, as its means and variances do not add up across strips.
-            var scaled = predictedRgb.to(ScalarType.Float64) * 255;
+            colorfulness.Add(predictedRgb);
+        }
+        double n = (double)truth.Width * truth.Height;
+        var mse = rgbSquares / (3 * n);
+        return new PhotoScores(abSquares / n, mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(1 / mse), aucShares / n, colorfulness.Value(n));
+    }
+
+    /// <summary>The colorfulness of one image alone (a colour original's), in the same strips as <see cref="Compute"/>.</summary>
+    public static double ColorfulnessOf(Image image)
+    {
+        var sums = new ColorfulnessSums();
+        for (var y = 0; y < image.Height; y += StripRows)
+        {
+            using var scope = torch.NewDisposeScope();
+            sums.Add(ReadRows(image, y, Math.Min(StripRows, image.Height - y)));
+        }
+        return sums.Value((double)image.Width * image.Height);
+    }
+
+    /// <summary>Hasler and Suesstrunk's colorfulness from sums over strips, as its means and variances do not add up
+    /// across strips.</summary>
+    private sealed class ColorfulnessSums
+    {
+        private double rg, yb, rgSquares, ybSquares;
+
+        /// <param name="rgb">[1,3,rows,W] in [0,1].</param>
+        public void Add(Tensor rgb)
+        {
+            var scaled = rgb.to(ScalarType.Float64) * 255;
             var (r, g, b) = (scaled.narrow(1, 0, 1), scaled.narrow(1, 1, 1), scaled.narrow(1, 2, 1));
             var (redGreen, yellowBlue) = (r - g, (r + g) * 0.5 - b);
             rg += redGreen.sum().item<double>();
@@ -45,12 +73,13 @@ public sealed record PhotoScores(double AbMse, double Psnr, double Auc, double C
             rgSquares += redGreen.square().sum().item<double>();
             ybSquares += yellowBlue.square().sum().item<double>();
         }
-        double n = (double)truth.Width * truth.Height;
-        var mse = rgbSquares / (3 * n);
-        var (meanRg, meanYb) = (rg / n, yb / n);
-        var spread = Math.Sqrt(Math.Max(0, rgSquares / n - meanRg * meanRg) + Math.Max(0, ybSquares / n - meanYb * meanYb));
-        var colorfulness = spread + 0.3 * Math.Sqrt(meanRg * meanRg + meanYb * meanYb);
-        return new PhotoScores(abSquares / n, mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(1 / mse), aucShares / n, colorfulness);
+
+        public double Value(double pixels)
+        {
+            var (meanRg, meanYb) = (rg / pixels, yb / pixels);
+            var spread = Math.Sqrt(Math.Max(0, rgSquares / pixels - meanRg * meanRg) + Math.Max(0, ybSquares / pixels - meanYb * meanYb));
+            return spread + 0.3 * Math.Sqrt(meanRg * meanRg + meanYb * meanYb);
+        }
     }
 
     /// <summary>Rows [y, y+count) of an 8-bit image (gray or RGBX) as RGB in [0,1], float32 [1,3,count,W] (as the

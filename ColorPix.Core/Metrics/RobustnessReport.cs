@@ -69,10 +69,10 @@ public sealed class RobustnessAccumulator
         counts[condition, predictor]++;
     }
 
-    /// <summary>Counts one colour original (its colorfulness), once per image.</summary>
-    public void AddOriginal(PhotoScores original)
+    /// <summary>Counts one colour original by its colorfulness (<see cref="PhotoScores.ColorfulnessOf"/>), once per image.</summary>
+    public void AddOriginal(double colorfulness)
     {
-        originalColorfulness += original.Colorfulness;
+        originalColorfulness += colorfulness;
         originals++;
     }
 

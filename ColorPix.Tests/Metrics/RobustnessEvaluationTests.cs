@@ -56,7 +56,7 @@ public class RobustnessEvaluationTests
             accumulator.Add(0, 1, new PhotoScores(5, 30 + image * 10, 95, 20));
             accumulator.Add(1, 0, new PhotoScores(10, 20, 90, 0));
             accumulator.Add(1, 1, new PhotoScores(7, 25, 93 - image * 2, 18));
-            accumulator.AddOriginal(new PhotoScores(0, double.PositiveInfinity, 100, 30 + image * 10));
+            accumulator.AddOriginal(30 + image * 10);
         }
 
         var report = accumulator.Report("test");
@@ -77,7 +77,7 @@ public class RobustnessEvaluationTests
         accumulator.Add(0, 0, new PhotoScores(1, 1, 1, 1));
         accumulator.Add(0, 1, new PhotoScores(1, 1, 1, 1));
         accumulator.Add(1, 0, new PhotoScores(1, 1, 1, 1));
-        accumulator.AddOriginal(new PhotoScores(0, 0, 100, 1));
+        accumulator.AddOriginal(1);
         FluentActions.Invoking(() => accumulator.Report("test")).Should().Throw<InvalidOperationException>().WithMessage("*model*blur*");
         FluentActions.Invoking(() => new RobustnessAccumulator(["gray"], [("clean", "", "clean"), ("again", "", "clean")])).Should().Throw<ArgumentException>();
     }

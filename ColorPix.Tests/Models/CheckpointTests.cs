@@ -117,14 +117,13 @@ public class CheckpointTests
     [Test]
     public void The_old_engines_format_1_checkpoints_load_as_the_variants_they_were_trained_as()
     {
-        static string Fixture(string kind) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "reference", $"{kind}.safetensors");
-        var (autoEncoder, aeMeta) = ModelCheckpoint.Load(Fixture("autoencoder"));
+        var (autoEncoder, aeMeta) = ModelCheckpoint.Load(OldEngineCheckpointTests.Reference("autoencoder.safetensors"));
         using (autoEncoder)
         {
             aeMeta["colorpix.format"].Should().Be("1");
             autoEncoder.AutoEncoderConfig!.Upsampling.Should().Be(AutoEncoderUpsampling.TransposedConvolution);
         }
-        var (pix2Pix, p2pMeta) = ModelCheckpoint.Load(Fixture("pix2pix"));
+        var (pix2Pix, p2pMeta) = ModelCheckpoint.Load(OldEngineCheckpointTests.Reference("pix2pix.safetensors"));
         using (pix2Pix)
         {
             p2pMeta["colorpix.format"].Should().Be("1");

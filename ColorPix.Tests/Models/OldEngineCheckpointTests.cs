@@ -17,7 +17,7 @@ public class OldEngineCheckpointTests
     private static readonly string[] Kinds = ["autoencoder", "pix2pix"];
     private const int Photos = 4;
 
-    private static string Reference(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "reference", name);
+    internal static string Reference(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "reference", name);
 
     public static IEnumerable<TestCaseData> Cases() =>
         Kinds.SelectMany(kind => Enumerable.Range(0, Photos).Select(i => new TestCaseData(kind, i).SetName($"{kind} photo {i}")));

@@ -34,7 +34,7 @@ public static class RobustnessEvaluation
                 continue;
             }
             using var gray = GrayInput.Of(original);
-            accumulator.AddOriginal(PhotoScores.Compute(original, original));
+            accumulator.AddOriginal(PhotoScores.ColorfulnessOf(original));
             for (var condition = 0; condition < conditions.Count; condition++)
             {
                 using var damaged = condition == 0 ? null : perturbations[condition - 1].Apply(gray, DamageRandom(seed, index, condition));

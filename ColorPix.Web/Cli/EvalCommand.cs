@@ -65,10 +65,11 @@ public static class EvalCommand
                 foreach (var checkpoint in checkpoints) models.Add(ModelCheckpoint.Load(checkpoint, device).Model);
                 var names = ColumnNames(models);
                 var sources = models.Select(m => new DatasetBatchSource(dataset, m.ImageSize, parsed.GetValue(Batch), workers: 2, seed: 0)).ToList();
-                var robustness = robust
-                    ? RobustnessEvaluation.Run(models.Select((m, i) => (names[i], m)).ToList(), ImageFolderDataset.Open(dataset, split), split,
-                        Perturbations.Evaluation, device: device)
-                    : null;
+                var named = models.Select((m, i) => (names[i], m)).ToList();
+                var grid = parsed.GetValue(Grid);
+                // Opening verifies the manifest's files: once, for whichever of the two reads the photos.
+                var photos = robust || grid is not null ? ImageFolderDataset.Open(dataset, split) : null;
+                var robustness = robust ? RobustnessEvaluation.Run(named, photos!, split, Perturbations.Evaluation, device: device) : null;
                 var store = new MlflowFileStore(RepoPaths.MlrunsFolder(root));
                 var reports = new List<(string Name, EvaluationReport Report, string RunId)>();
                 for (var i = 0; i < models.Count; i++)
@@ -77,8 +78,7 @@ public static class EvalCommand
                     var runId = MlflowEvaluationRecorder.Record(store, models[i].Kind, checkpoints[i], dataName, splitName, report, robustness, names[i]);
                     reports.Add((names[i], report, runId));
                 }
-                if (parsed.GetValue(Grid) is { } grid)
-                    ResultGrid.Save(models.Select((m, i) => (names[i], m)).ToList(), ImageFolderDataset.Open(dataset, split), grid, device: device);
+                if (grid is not null) ResultGrid.Save(named, photos!, grid, device: device);
                 var json = robustness?.ToJson() ?? reports[0].Report.ToJson();
                 if (parsed.GetValue(Output) is { } path) File.WriteAllText(path, json);
                 var output = parsed.InvocationConfiguration.Output;
